@@ -1,0 +1,55 @@
+"""Settings for the sample site: `pelican content` and `pelican --listen`."""
+
+AUTHOR = "Porto Blogger"
+SITENAME = "Porto"
+SITESUBTITLE = "Notes from a career changer"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+OUTPUT_PATH = "output"
+
+TIMEZONE = "Europe/Lisbon"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# Jekyll posts live in one folder: do not turn the folder name into a category.
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Blog"
+
+THEME = "theme"
+
+# PLUGIN_PATHS lets the plugins load straight from this checkout; once
+# pelican-porto is pip-installed the same names load as namespace plugins.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "porto_pipeline",
+    "porto_frontmatter",
+    "porto_links",
+]
+
+TYPOGRIFY = True
+
+# Pretty URLs: /2019/12/my-post/ rather than /my-post.html
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = "author/{slug}/index.html"
+
+DEFAULT_PAGINATION = 10
+
+# Feeds need an absolute SITEURL: publishconf.py turns them on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None

@@ -1,0 +1,302 @@
+"""A Markdown reader that understands Jekyll-style YAML front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Callable
+from typing import Any
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.utils import SafeDatetime, slugify
+
+from .frontmatter import (
+    FrontMatterError,
+    date_from_filename,
+    flatten_names,
+    normalise_text,
+    split_front_matter,
+    split_tag_string,
+    stem_without_date,
+    title_from_filename,
+    to_datetime,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    # Jekyll habit: the URL slug comes from the file name, minus its date prefix.
+    "PORTO_FRONTMATTER_SLUG_FROM_FILENAME": True,
+    # Front matter keys used as the post's summary, first found wins.
+    "PORTO_FRONTMATTER_SUMMARY_KEYS": ["summary", "excerpt", "description"],
+    # What an article with no date anywhere gets: "mtime" (the file's
+    # modification time, with a warning) or "skip" (an error; not published).
+    "PORTO_FRONTMATTER_MISSING_DATE": "mtime",
+}
+
+
+class SkippedPost(ValueError):
+    """A post that cannot be read; the message says why and where."""
+
+    def __init__(self, path: str, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+def _to_safe_datetime(value: dt.datetime) -> SafeDatetime:
+    return SafeDatetime(
+        value.year, value.month, value.day, value.hour, value.minute,
+        value.second, value.microsecond, tzinfo=value.tzinfo,
+    )  # fmt: skip
+
+
+class PortoMarkdownReader(MarkdownReader):
+    """Markdown reader: YAML front matter when present, Pelican's own otherwise."""
+
+    def setting(self, name: str) -> Any:
+        return self.settings.get(name, DEFAULTS.get(name))
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        self._source_path = source_path
+        name = self._display_name(source_path)
+        text = normalise_text(self._decode(source_path, name))
+        if not text.strip():
+            logger.warning("%s: the file is empty; nothing to publish, skipped", name)
+            return "", {"status": "skip"}
+        try:
+            front = split_front_matter(text)
+        except FrontMatterError as exc:
+            raise SkippedPost(name, f"{exc}; post skipped") from exc
+
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        if front is None:  # Pelican's own `Key: value` metadata.
+            content = self._md.convert(text)
+            meta = getattr(self._md, "Meta", None)
+            return content, self._parse_metadata(meta) if meta else {}
+
+        self._md.preprocessors.deregister("meta")
+        content = self._md.convert(front.body)
+        return content, self._metadata(front.data, source_path, name)
+
+    def _display_name(self, source_path: str) -> str:
+        base = self.settings.get("PATH") or os.getcwd()
+        try:
+            return os.path.relpath(source_path, base)
+        except ValueError:  # another drive on Windows
+            return source_path
+
+    def _decode(self, source_path: str, name: str) -> str:
+        with open(source_path, "rb") as handle:
+            raw = handle.read()
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            logger.warning(
+                "%s: not valid UTF-8 (byte 0x%02x at offset %d); "
+                "undecodable bytes are shown as \N{REPLACEMENT CHARACTER}. "
+                "Save the file as UTF-8 to fix this.",
+                name, raw[exc.start], exc.start,
+            )  # fmt: skip
+            return raw.decode("utf-8", errors="replace")
+
+    def _render(self, text: Any) -> str:
+        self._md.reset()
+        return self._md.convert(str(text))
+
+    # -- mapping front matter onto Pelican metadata --------------------------
+
+    def _metadata(self, data: dict[str, Any], path: str, name: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            handler = _FIELDS.get(key)
+            if handler is not None:
+                handler(self, value, out, name)
+            elif key in self.settings["FORMATTED_FIELDS"] and value is not None:
+                out[key] = self._render(value)
+            else:
+                out[key] = value
+        for key in self.setting("PORTO_FRONTMATTER_SUMMARY_KEYS"):
+            if data.get(key) not in (None, ""):
+                out["summary"] = self._render(data[key])
+                break
+        self._fill_title(out, path, name)
+        self._fill_date(out, path, name)
+        self._fill_slug(out, path)
+        return out
+
+    def _fill_title(self, out: dict[str, Any], path: str, name: str) -> None:
+        if out.get("title"):
+            return
+        out["title"] = title_from_filename(path)
+        logger.warning(
+            "%s: no `title` in the front matter; using %r from the file name",
+            name, out["title"],
+        )  # fmt: skip
+
+    def _fill_date(self, out: dict[str, Any], path: str, name: str) -> None:
+        if "date" in out:
+            return
+        from_name = date_from_filename(path)
+        if from_name is not None:
+            out["date"] = _to_safe_datetime(from_name)
+            return
+        if self._is_page(path) or self.settings.get("DEFAULT_DATE"):
+            return
+        if self.setting("PORTO_FRONTMATTER_MISSING_DATE") == "skip":
+            raise SkippedPost(
+                name, "no `date` in the front matter or the file name; post skipped"
+            )
+        mtime = dt.datetime.fromtimestamp(os.stat(path).st_mtime)
+        out["date"] = _to_safe_datetime(mtime.replace(microsecond=0))
+        logger.warning(
+            "%s: no `date` in the front matter or the file name "
+            "(YYYY-MM-DD-slug.md); using the file's modification time %s",
+            name, out["date"].isoformat(sep=" "),
+        )  # fmt: skip
+
+    def _fill_slug(self, out: dict[str, Any], path: str) -> None:
+        if out.get("slug") or not self.setting("PORTO_FRONTMATTER_SLUG_FROM_FILENAME"):
+            return
+        slug = slugify(
+            stem_without_date(path),
+            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+        if slug:
+            out["slug"] = slug
+
+    def _is_page(self, path: str) -> bool:
+        base = self.settings.get("PATH") or os.getcwd()
+        rel = os.path.relpath(path, base).replace(os.sep, "/")
+        for folder in self.settings.get("PAGE_PATHS", ["pages"]):
+            folder = folder.strip("/")
+            if rel == folder or rel.startswith(folder + "/"):
+                return True
+        return False
+
+
+# One function per front matter key: (reader, value, out, display name).
+Handler = Callable[[PortoMarkdownReader, Any, dict[str, Any], str], None]
+
+
+def _title(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    if value not in (None, ""):
+        out["title"] = str(value).strip()
+
+
+def _date_field(target: str) -> Handler:
+    def handle(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+        parsed = to_datetime(value)
+        if parsed is None:
+            return
+        if isinstance(parsed, dt.datetime):
+            out[target] = _to_safe_datetime(parsed)
+            return
+        try:
+            out[target] = reader.process_metadata(target, parsed)
+        except (ValueError, OverflowError):
+            logger.warning("%s: cannot read the date %r; ignoring it", name, parsed)
+
+    return handle
+
+
+def _tags(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    names = split_tag_string(value)
+    for existing in out.get("tags", []):
+        if existing.name not in names:
+            names.insert(0, existing.name)
+    if names:
+        out["tags"] = reader.process_metadata("tags", names)
+
+
+def _categories(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    names = split_tag_string(value)
+    if not names:
+        return
+    out["categories"] = names
+    out.setdefault("category", reader.process_metadata("category", names[0]))
+
+
+def _category(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    names = split_tag_string(value) if isinstance(value, list) else flatten_names(value)
+    if names:
+        out["category"] = reader.process_metadata("category", names[0])
+        out.setdefault("categories", names)
+
+
+def _authors(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    names = flatten_names(value)
+    if len(names) == 1:
+        out["author"] = reader.process_metadata("author", names[0])
+    if names:
+        out["authors"] = reader.process_metadata("authors", names)
+
+
+def _status(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    if value not in (None, ""):
+        out["status"] = str(value).strip().lower()
+
+
+def _published(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    if value is False or str(value).strip().lower() in {"false", "no", "0"}:
+        out["status"] = "draft"
+
+
+def _flag_status(status: str) -> Handler:
+    def handle(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+        if value is True or str(value).strip().lower() in {"true", "yes", "1"}:
+            out["status"] = status
+
+    return handle
+
+
+def _slug(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    if value not in (None, ""):
+        out["slug"] = str(value).strip().strip("/")
+
+
+def _image(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    if isinstance(value, dict):  # {path: ..., alt: ...} as some themes write it
+        value = value.get("path") or value.get("src")
+    if value:
+        out["image"] = str(value).strip()
+
+
+def _header(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    out["header"] = value
+    if isinstance(value, dict) and "image" not in out:
+        teaser = value.get("teaser") or value.get("image") or value.get("og_image")
+        if teaser:
+            out["image"] = str(teaser).strip()
+
+
+def _ignore(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    """Handled after the loop (summary keys) or reserved by Pelican."""
+
+
+_FIELDS: dict[str, Handler] = {
+    "title": _title,
+    "date": _date_field("date"),
+    "modified": _date_field("modified"),
+    "last_modified_at": _date_field("modified"),
+    "updated": _date_field("modified"),
+    "tags": _tags,
+    "tag": _tags,
+    "categories": _categories,
+    "category": _category,
+    "author": _authors,
+    "authors": _authors,
+    "status": _status,
+    "published": _published,
+    "draft": _flag_status("draft"),
+    "hidden": _flag_status("hidden"),
+    "slug": _slug,
+    "image": _image,
+    "header": _header,
+    "summary": _ignore,
+    "content": _ignore,
+}

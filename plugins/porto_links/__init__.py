@@ -1,0 +1,18 @@
+"""Porto links: Jekyll-style image and link paths that work under any SITEURL.
+
+``![x](/images/a.png)`` and ``![x](a.png)`` are resolved against the content
+folder and handed to Pelican as ``{static}`` links, so the files are copied and
+their URLs follow ``SITEURL`` and ``RELATIVE_URLS``. Runs inside the one-parse
+Porto pipeline.
+"""
+
+from __future__ import annotations
+
+from .links import porto_pipeline, resolve_links
+
+__all__ = ["register", "resolve_links"]
+
+
+def register() -> None:
+    porto_pipeline.register()
+    porto_pipeline.add_transform("links", resolve_links, order=10, plugin=__name__)

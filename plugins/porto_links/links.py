@@ -1,0 +1,88 @@
+"""Resolve image and link paths the way Jekyll writers use them."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+try:
+    from pelican.plugins import porto_pipeline
+except ImportError:  # plugins/ used through PLUGIN_PATHS without pip install
+    from pelican.plugins._utils import load_legacy_plugin
+
+    porto_pipeline = load_legacy_plugin(
+        "porto_pipeline", [os.path.dirname(os.path.dirname(__file__))]
+    )
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["resolve_links"]
+
+# (tag, attribute, is it media that must exist?)
+_URL_ATTRIBUTES = {
+    "img": (("src", True),),
+    "a": (("href", False),),
+    "source": (("src", True),),
+    "video": (("src", True), ("poster", True)),
+    "audio": (("src", True),),
+}
+# Files that Pelican turns into pages: link to them with {filename}.
+SOURCE_EXTENSIONS = {".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm"}
+
+
+def _is_local(url: str) -> bool:
+    if not url or url[0] in "#?{|":
+        return False
+    parts = urlsplit(url)
+    return not (parts.scheme or parts.netloc)
+
+
+def resolve_links(tree: BeautifulSoup, settings: Mapping[str, Any], doc) -> None:
+    """Point local images and links at Pelican's ``{static}``/``{filename}``.
+
+    ``/images/a.png`` (site root) and ``a.png`` (next to the post) become
+    ``{static}/images/a.png`` when that file exists under the content folder, so
+    Pelican copies it and writes a URL that works under any ``SITEURL``. A
+    missing image gets one warning naming the post and the path.
+    """
+    warned: set[str] = set()
+    root = os.path.abspath(doc.content_root) if doc.content_root else ""
+    for element in tree.find_all(_URL_ATTRIBUTES):
+        for attribute, is_media in _URL_ATTRIBUTES[element.name]:
+            url = element.get(attribute)
+            if not isinstance(url, str) or not _is_local(url):
+                continue
+            found = porto_pipeline.local_file(url, doc)
+            if found is None:
+                missing = is_media or _has_source_extension(url)
+                if missing and url not in warned and settings.get(
+                    "PORTO_LINKS_WARN_MISSING", True
+                ):
+                    warned.add(url)
+                    logger.warning(
+                        "%s: %s %s not found under the content folder",
+                        doc.relative_path or doc.source_path,
+                        "image" if is_media else "link target",
+                        url,
+                    )
+                continue
+            element[attribute] = _placeholder(url, found, root)
+
+
+def _has_source_extension(url: str) -> bool:
+    return os.path.splitext(urlsplit(url).path)[1].lower() in SOURCE_EXTENSIONS
+
+
+def _placeholder(url: str, found: str, root: str) -> str:
+    parts = urlsplit(url)
+    relative = os.path.relpath(found, root).replace(os.sep, "/")
+    kind = "filename" if _has_source_extension(url) else "static"
+    tail = (f"?{parts.query}" if parts.query else "") + (
+        f"#{parts.fragment}" if parts.fragment else ""
+    )
+    return f"{{{kind}}}/{relative}{tail}"

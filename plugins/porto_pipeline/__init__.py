@@ -1,0 +1,52 @@
+"""Porto pipeline: one HTML parse per document, shared by every Porto transform.
+
+Plugins call :func:`add_transform` from their ``register()``; the pipeline runs
+the transforms of the enabled plugins, in order, when each article or page is
+made, so pages, summaries and feeds all carry the result.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+try:  # One registry even when this folder is also loaded through PLUGIN_PATHS.
+    from pelican.plugins.porto_pipeline.core import (
+        Document,
+        Transform,
+        add_transform,
+        enabled_transforms,
+        local_file,
+        parse,
+        process_content,
+        run_transforms,
+        serialise,
+    )
+except ImportError:  # plugins/ used through PLUGIN_PATHS without pip install
+    from .core import (  # type: ignore[no-redef]
+        Document,
+        Transform,
+        add_transform,
+        enabled_transforms,
+        local_file,
+        parse,
+        process_content,
+        run_transforms,
+        serialise,
+    )
+
+__all__ = [
+    "Document",
+    "Transform",
+    "add_transform",
+    "enabled_transforms",
+    "local_file",
+    "parse",
+    "process_content",
+    "register",
+    "run_transforms",
+    "serialise",
+]
+
+
+def register() -> None:
+    signals.content_object_init.connect(process_content)
