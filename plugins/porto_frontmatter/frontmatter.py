@@ -30,7 +30,9 @@ _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[-_ ]+|$)")
 class FrontMatterError(ValueError):
     """Front matter that cannot be read; ``line``/``column`` are 1-based in the file."""
 
-    def __init__(self, problem: str, line: int | None = None, column: int | None = None):
+    def __init__(
+        self, problem: str, line: int | None = None, column: int | None = None
+    ):
         self.problem = problem
         self.line = line
         self.column = column

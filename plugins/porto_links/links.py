@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-try:
+if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
     from pelican.plugins import porto_pipeline
-except ImportError:  # plugins/ used through PLUGIN_PATHS without pip install
+else:  # loaded through PLUGIN_PATHS: use the pipeline in the same folder
     from pelican.plugins._utils import load_legacy_plugin
 
     porto_pipeline = load_legacy_plugin(
@@ -60,8 +60,10 @@ def resolve_links(tree: BeautifulSoup, settings: Mapping[str, Any], doc) -> None
             found = porto_pipeline.local_file(url, doc)
             if found is None:
                 missing = is_media or _has_source_extension(url)
-                if missing and url not in warned and settings.get(
-                    "PORTO_LINKS_WARN_MISSING", True
+                if (
+                    missing
+                    and url not in warned
+                    and settings.get("PORTO_LINKS_WARN_MISSING", True)
                 ):
                     warned.add(url)
                     logger.warning(

@@ -9,30 +9,17 @@ from __future__ import annotations
 
 from pelican import signals
 
-try:  # One registry even when this folder is also loaded through PLUGIN_PATHS.
-    from pelican.plugins.porto_pipeline.core import (
-        Document,
-        Transform,
-        add_transform,
-        enabled_transforms,
-        local_file,
-        parse,
-        process_content,
-        run_transforms,
-        serialise,
-    )
-except ImportError:  # plugins/ used through PLUGIN_PATHS without pip install
-    from .core import (  # type: ignore[no-redef]
-        Document,
-        Transform,
-        add_transform,
-        enabled_transforms,
-        local_file,
-        parse,
-        process_content,
-        run_transforms,
-        serialise,
-    )
+from .core import (
+    Document,
+    Transform,
+    add_transform,
+    enabled_transforms,
+    local_file,
+    parse,
+    process_content,
+    run_transforms,
+    serialise,
+)
 
 __all__ = [
     "Document",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import re
-from urllib.parse import unquote, urlsplit
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
