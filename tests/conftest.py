@@ -18,6 +18,10 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Unit tests import the plugins by their folder names (``import porto_pipeline``),
+# the way Pelican loads them through PLUGIN_PATHS: always this checkout's code.
+sys.path.insert(0, str(REPO / "plugins"))
+
 SEED_NAME = "2019-12-01-how-i-became-an-intern-machine-learning-engineer.md"
 
 
