@@ -8,6 +8,7 @@ signals are process-wide, so separate processes keep builds independent.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,14 @@ sys.path.insert(0, str(REPO / "plugins"))
 SEED_NAME = "2019-12-01-how-i-became-an-intern-machine-learning-engineer.md"
 
 
+# Pelican's rich log handler on a 1000-column "terminal": one record per line,
+# "[hh:mm:ss] LEVEL    message    module.py:123" (the time only when it changes).
+_LOG_LINE = re.compile(
+    r"^(?:\[[\d:]+\])?\s*(?P<level>WARNING|ERROR|CRITICAL)\s+(?P<message>.*?)"
+    r"(?:\s{2,}\S+\.py:\d+)?\s*$"
+)
+
+
 @dataclass
 class Build:
     returncode: int
@@ -33,12 +42,13 @@ class Build:
 
     @property
     def problems(self) -> list[str]:
-        """Log lines at WARNING level or above."""
-        return [
-            line
-            for line in self.log.splitlines()
-            if line.startswith(("WARNING", "ERROR", "CRITICAL"))
-        ]
+        """Log messages at WARNING level or above, as ``"LEVEL message"``."""
+        found = []
+        for line in self.log.splitlines():
+            match = _LOG_LINE.match(line)
+            if match:
+                found.append(f"{match['level']} {match['message'].strip()}")
+        return found
 
     def html(self, relative: str) -> str:
         return (self.output / relative).read_text(encoding="utf-8")
@@ -93,10 +103,12 @@ class Site:
         ]
         lines += [f"{key} = {value!r}" for key, value in settings.items()]
         conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        env = dict(os.environ, COLUMNS="1000", PYTHONIOENCODING="utf-8")
+        env = dict(
+            os.environ, COLUMNS="1000", NO_COLOR="1", PYTHONIOENCODING="utf-8"
+        )
         run = subprocess.run(
             [sys.executable, "-m", "pelican", str(self.content), "-s", str(conf),
-             "--log-handler", "plain", *extra_args],
+             *extra_args],
             cwd=self.root, env=env, capture_output=True, text=True, timeout=600,
         )  # fmt: skip
         return Build(run.returncode, run.stdout + run.stderr, output)
