@@ -103,9 +103,7 @@ class Site:
         ]
         lines += [f"{key} = {value!r}" for key, value in settings.items()]
         conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        env = dict(
-            os.environ, COLUMNS="1000", NO_COLOR="1", PYTHONIOENCODING="utf-8"
-        )
+        env = dict(os.environ, COLUMNS="1000", NO_COLOR="1", PYTHONIOENCODING="utf-8")
         run = subprocess.run(
             [sys.executable, "-m", "pelican", str(self.content), "-s", str(conf),
              *extra_args],

@@ -116,13 +116,16 @@ def stem_without_date(path: str) -> str:
 
 def title_from_filename(path: str) -> str:
     """``2019-12-01-my-post.md`` -> ``My Post``."""
-    words = re.split(r"[-_\s]+", stem_without_date(path))
+    stem = stem_without_date(path)
+    if _FILENAME_DATE.fullmatch(stem):  # "2019-12-01.md": the date is the name
+        return stem
+    words = re.split(r"[-_\s]+", stem)
     return " ".join(w[:1].upper() + w[1:] for w in words if w)
 
 
 def date_from_filename(path: str) -> dt.datetime | None:
     """The ``YYYY-MM-DD`` prefix of a Jekyll post's file name, if valid."""
-    match = _FILENAME_DATE.match(PurePath(path).name)
+    match = _FILENAME_DATE.match(PurePath(path).stem)
     if match is None:
         return None
     try:

@@ -1,0 +1,103 @@
+"""The pure front matter helpers, without Pelican."""
+
+import datetime as dt
+
+import pytest
+from porto_frontmatter.frontmatter import (
+    FrontMatterError,
+    date_from_filename,
+    normalise_text,
+    split_front_matter,
+    split_tag_string,
+    stem_without_date,
+    title_from_filename,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "body"),
+    [
+        pytest.param("---\ntitle: A\n---\nBody\n", {"title": "A"}, "Body\n", id="plain"),
+        pytest.param("---  \ntitle: A\n--- \nB", {"title": "A"}, "B", id="trailing_spaces"),
+        pytest.param("---\ntitle: A\n...\nB", {"title": "A"}, "B", id="closed_with_dots"),
+        pytest.param("---\n---\nB", {}, "B", id="empty_block"),
+        pytest.param("---\nTitle: A\n---\n", {"title": "A"}, "", id="keys_lowercased"),
+        pytest.param(
+            "---\ntitle: A\n---\n\nx\n---\ny", {"title": "A"}, "\nx\n---\ny",
+            id="later_rule_is_body",
+        ),
+    ],
+)  # fmt: skip
+def test_split_front_matter(text, data, body):
+    front = split_front_matter(text)
+    assert front is not None
+    assert front.data == data
+    assert front.body == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Title: native\n\nBody", id="pelican_native"),
+        pytest.param("Body only", id="no_metadata"),
+        pytest.param("\n---\ntitle: A\n---\n", id="dashes_not_on_first_line"),
+        pytest.param("----\ntitle: A\n----\n", id="four_dashes_is_a_rule"),
+    ],
+)
+def test_no_front_matter(text):
+    assert split_front_matter(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        pytest.param("---\ntitle: a\ntags:\n\t- x\n---\n", 4, 1, "'\\t'", id="tab"),
+        pytest.param('---\ntitle: "open\n---\n', 3, 1, "line 2, column 8", id="quote"),
+        pytest.param("---\ntitle: a\n", 1, None, "never closed", id="never_closed"),
+        pytest.param("---\n- a\n- b\n---\n", 2, None, "found a list", id="a_list"),
+        pytest.param("---\na: [1, 2\n---\n", 3, 1, "flow sequence", id="open_bracket"),
+    ],
+)
+def test_broken_front_matter_says_where(text, line, column, words):
+    with pytest.raises(FrontMatterError) as caught:
+        split_front_matter(text)
+    assert caught.value.line == line
+    assert caught.value.column == column
+    assert words in str(caught.value)
+
+
+def test_normalise_text_handles_bom_and_line_endings():
+    assert normalise_text("\ufeffa\r\nb\rc\n") == "a\nb\nc\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "tags"),
+    [
+        (["Internship", "Machine Learning"], ["Internship", "Machine Learning"]),
+        ("python, machine learning", ["python", "machine learning"]),
+        ("python jekyll", ["python", "jekyll"]),
+        ([["a", "b"], [["c"]], "a", 2019, None, ""], ["a", "b", "c", "2019"]),
+        ("", []),
+        (None, []),
+    ],
+    ids=["list", "comma_string", "space_string", "nested", "empty", "none"],
+)
+def test_tag_forms(value, tags):
+    assert split_tag_string(value) == tags
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "stem", "date"),
+    [
+        ("2019-12-01-my-post.md", "My Post", "my-post", dt.datetime(2019, 12, 1)),
+        ("_posts/2019-12-01-my_post.markdown", "My Post", "my_post", dt.datetime(2019, 12, 1)),
+        ("about.md", "About", "about", None),
+        ("2019-13-45-bad-date.md", "Bad Date", "bad-date", None),
+        ("2019-12-01.md", "2019-12-01", "2019-12-01", dt.datetime(2019, 12, 1)),
+    ],
+    ids=["jekyll", "underscores", "no_date", "impossible_date", "date_only"],
+)  # fmt: skip
+def test_file_name_parts(name, title, stem, date):
+    assert title_from_filename(name) == title
+    assert stem_without_date(name) == stem
+    assert date_from_filename(name) == date
