@@ -223,3 +223,25 @@ def test_fixture_files_are_what_their_names_say():
     with pytest.raises(UnicodeDecodeError):
         (folder / "2020-03-07-non-utf8-bytes.md").read_bytes().decode("utf-8")
     assert Path(folder / "2020-03-01-broken-yaml-tab.md").read_text().count("\t") == 1
+
+
+def test_unusable_setting_warns_and_falls_back(site):
+    site.copy_fixture("frontmatter/no_date_anywhere.md", "posts/no_date_anywhere.md")
+    build = site.build(PORTO_FRONTMATTER_MISSING_DATE="guess")
+    assert build.returncode == 0
+    assert build.problems[0] == (
+        "WARNING PORTO_FRONTMATTER_MISSING_DATE = 'guess' is not usable; "
+        "using the default 'mtime'"
+    )
+    assert "modification time" in build.problems[1]
+
+
+def test_missing_date_skip_setting_leaves_the_post_out(site):
+    site.copy_fixture("frontmatter/no_date_anywhere.md", "posts/no_date_anywhere.md")
+    site.write("posts/2019-12-01-dated.md", "---\ntitle: Dated\n---\nHello.\n")
+    build = site.build(PORTO_FRONTMATTER_MISSING_DATE="skip")
+    assert build.problems == [
+        "ERROR Could not process posts/no_date_anywhere.md: no `date` in the "
+        "front matter or the file name; post skipped"
+    ]
+    assert (build.output / "2019/12/dated/index.html").is_file()

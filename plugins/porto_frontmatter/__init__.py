@@ -17,9 +17,26 @@ from .reader import DEFAULTS, PortoMarkdownReader, SkippedPost
 __all__ = ["PortoMarkdownReader", "register"]
 
 
+logger = logging.getLogger(__name__)
+
+_VALID = {
+    "PORTO_FRONTMATTER_SLUG_FROM_FILENAME": lambda v: isinstance(v, bool),
+    "PORTO_FRONTMATTER_SUMMARY_KEYS": lambda v: (
+        isinstance(v, (list, tuple)) and all(isinstance(k, str) for k in v)
+    ),
+    "PORTO_FRONTMATTER_MISSING_DATE": lambda v: v in ("mtime", "skip"),
+}
+
+
 def set_defaults(pelican) -> None:
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    settings = pelican.settings
+    for name, default in DEFAULTS.items():
+        value = settings.setdefault(name, default)
+        if not _VALID[name](value):
+            logger.warning(
+                "%s = %r is not usable; using the default %r", name, value, default
+            )
+            settings[name] = default
 
 
 def add_reader(readers) -> None:

@@ -1,0 +1,61 @@
+"""Porto installed with pip, used the way a user of the package would.
+
+No PLUGIN_PATHS and no theme path: the plugins load as Pelican namespace
+plugins and the theme as ``THEME = "porto"``.
+"""
+
+import subprocess
+import venv
+
+import pytest
+from conftest import FIXTURES, REPO
+
+
+@pytest.fixture(scope="module")
+def installed_python(tmp_path_factory):
+    where = tmp_path_factory.mktemp("venv")
+    venv.create(where, with_pip=True)
+    python = where / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "--disable-pip-version-check",
+         str(REPO)],
+        check=True, capture_output=True, timeout=900,
+    )  # fmt: skip
+    return python
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("plugins", ['["porto_frontmatter", "porto_links"]', "None"])
+def test_namespace_plugins_and_theme_after_pip_install(
+    installed_python, tmp_path, plugins
+):
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "porto_sunset.jpeg").write_bytes(
+        (REPO / "content" / "images" / "porto_sunset.jpeg").read_bytes()
+    )
+    (content / "posts").mkdir()
+    (content / "posts" / "2019-12-01-seed.md").write_bytes(
+        (FIXTURES / "seed_post.md").read_bytes()
+    )
+    (content / "posts" / "intern_linkedin_post.PNG").write_bytes(b"not checked")
+    (tmp_path / "conf.py").write_text(
+        f'THEME = "porto"\nPLUGINS = {plugins}\nTIMEZONE = "UTC"\n'
+        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nTRANSLATION_FEED_ATOM = None\n"
+        "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [installed_python, "-m", "pelican", str(content), "-s", "conf.py",
+         "-o", "out"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        env={"COLUMNS": "1000", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )  # fmt: skip
+    log = run.stdout + run.stderr
+    assert run.returncode == 0, log
+    assert "WARNING" not in log and "ERROR" not in log, log
+    page = (tmp_path / "out" / "seed.html").read_text(encoding="utf-8")
+    assert "porto.css" in page  # the Porto theme, found by name
+    assert 'src="/images/porto_sunset.jpeg"' in page  # resolved by porto_links
+    assert (tmp_path / "out" / "images" / "porto_sunset.jpeg").is_file()
+    assert (tmp_path / "out" / "tag" / "machine-learning.html").is_file()
