@@ -209,13 +209,14 @@ class _Tally:
             self.latest = date
 
     def name(self) -> str:
-        """The most used spelling; on a tie, Pelican's own, else the first A to Z."""
+        """The most used spelling; on a tie, the first A to Z.
+
+        Not Pelican's own spelling on a tie: that is whichever post Pelican read
+        first, and files with the same date are read in no fixed order.
+        """
         top = max(self.spellings.values())
-        tied = sorted(
-            (n for n, c in self.spellings.items() if c == top),
-            key=lambda n: (n != self.tag.name, name_key(n), n),
-        )
-        return tied[0]
+        tied = (n for n, c in self.spellings.items() if c == top)
+        return min(tied, key=lambda n: (name_key(n), n))
 
 
 def _spelling(post: Any, url: str, fallback: str) -> str:
