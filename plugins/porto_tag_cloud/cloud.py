@@ -129,8 +129,8 @@ def sort_tallies(tallies: Iterable[TagTally], order: str = "name") -> list[TagTa
 
     ``name``: A to Z, ignoring case and accents. ``count-name``: most used first,
     equal counts A to Z. ``count``: most used first, equal counts most recently
-    used first (then A to Z). Pelican reads files in no fixed order, so every
-    order ends in a full tie-break and two builds always agree.
+    used first (then A to Z). Every order ends in a full tie-break, so the result
+    never depends on the order the tags arrive in.
     """
     by_name = sorted(tallies, key=_by_name)
     if order == "name":
@@ -211,8 +211,8 @@ class _Tally:
     def name(self) -> str:
         """The most used spelling; on a tie, the first A to Z.
 
-        Not Pelican's own spelling on a tie: that is whichever post Pelican read
-        first, and files with the same date are read in no fixed order.
+        Not Pelican's own spelling on a tie: that is whichever post Pelican
+        happened to list first, which another plugin may reorder.
         """
         top = max(self.spellings.values())
         tied = (n for n, c in self.spellings.items() if c == top)
