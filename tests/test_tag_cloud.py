@@ -346,7 +346,15 @@ FIFTY_BY_COUNT = [
     [
         pytest.param(
             {},
-            [FIFTY_BY_COUNT[i] for i in (3, 4, 2, 1, 6, 0, 5)],
+            [
+                ("Ångström", 5, 3),
+                ("Café", 3, 2),
+                ("career", 10, 3),
+                ("Data", 25, 4),
+                ("Éclair", 1, 1),
+                ("Python", 50, 5),
+                ("zebra", 2, 2),
+            ],
             id="default_by_name",
         ),
         pytest.param(
@@ -367,7 +375,7 @@ FIFTY_BY_COUNT = [
                 ("Café", 3, 1),
                 ("zebra", 2, 1),
                 ("Éclair", 1, 1),
-            ],  # fmt: skip
+            ],
             id="linear",
         ),
     ],
