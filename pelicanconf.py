@@ -29,6 +29,7 @@ PLUGINS = [
     "porto_pipeline",
     "porto_frontmatter",
     "porto_links",
+    "porto_reading_time",
 ]
 
 TYPOGRIFY = True
