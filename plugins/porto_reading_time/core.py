@@ -68,11 +68,13 @@ CODE_CHOICES = ("count", "skip")
 LANGUAGE_KEYS = {"words": "words", "cjk": "cjk", "code": "code"}
 
 # One CJK character is one unit of reading: Han ideographs (with extensions and
-# compatibility blocks), hiragana, katakana (not the ・ separator) and Hangul.
+# compatibility blocks), hiragana, katakana (with the ー length mark, not the ・
+# separator) and Hangul; punctuation such as 。、「」 is not read as a character.
 CJK_RE = re.compile(
     "[\u1100-\u11ff"  # Hangul Jamo
+    "\u3005\u3007"  # Ideographic iteration mark and number zero: 々 〇
     "\u3040-\u309f"  # Hiragana
-    "\u30a0-\u30fa\u30fc-\u30ff"  # Katakana
+    "\u30a1-\u30fa\u30fc-\u30ff"  # Katakana
     "\u3100-\u312f"  # Bopomofo
     "\u3130-\u318f"  # Hangul Compatibility Jamo
     "\u31f0-\u31ff"  # Katakana Phonetic Extensions
@@ -121,7 +123,7 @@ class Rates:
     image_min_seconds: float = DEFAULTS["PORTO_READING_TIME_IMAGE_MIN_SECONDS"]
 
 
-# -- counting -----------------------------------------------------------------
+# -- counting ----------------------------------------------------------------
 
 
 def count_text(text: str) -> tuple[int, int]:
@@ -167,7 +169,7 @@ def count_tree(tree: BeautifulSoup | Tag) -> Counts:
     return Counts(words=words, cjk=cjk, code=code_words + code_cjk, images=images)
 
 
-# -- turning counts into minutes ------------------------------------------------
+# -- turning counts into minutes ---------------------------------------------
 
 
 def image_seconds(images: int, rates: Rates = Rates()) -> float:
@@ -193,7 +195,7 @@ def word_count(counts: Counts, rates: Rates = Rates()) -> int:
     return counts.words + counts.cjk + (counts.code if rates.count_code else 0)
 
 
-# -- settings -------------------------------------------------------------------
+# -- settings ----------------------------------------------------------------
 
 
 def _setting(settings: Mapping[str, Any], name: str) -> Any:
@@ -328,7 +330,7 @@ def set_defaults(pelican: Any) -> None:
     settings.update(_clean_settings(settings))
 
 
-# -- per-post override ------------------------------------------------------------
+# -- per-post override -------------------------------------------------------
 
 _OVERRIDE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:min(?:ute)?s?)?\s*$", re.I)
 
@@ -354,7 +356,7 @@ def _override(metadata: Mapping[str, Any], where: str) -> int | None:
     return None
 
 
-# -- the pipeline transform ---------------------------------------------------------
+# -- the pipeline transform --------------------------------------------------
 
 
 def _results(counts: Counts, settings: Mapping[str, Any], doc: Any) -> dict:
