@@ -498,6 +498,16 @@ def test_bad_settings_warn_once_and_build(site):
     assert "PORTO_READING_TIME_CODE = 'sometimes'" in _messages(build)[1]
 
 
+def test_override_on_an_empty_post(site):
+    """The pipeline runs no transform on an empty body; the override still holds."""
+    site.write("posts/2020-01-02-video.md", "---\ntitle: Video\nreading_time: 4\n---\n")
+    build, probe = _build(site)
+    item = probe["posts/2020-01-02-video.md"]
+    assert (item["word_count"], item["reading_time"]) == (0, 4)
+    assert _shown(build.html(item["save_as"])) == [4]
+    assert _messages(build) == []
+
+
 def test_bad_override_names_the_file(site):
     site.write(
         "posts/2020-01-01-soon.md",

@@ -388,9 +388,11 @@ def fill_empty_document(instance: Any) -> None:
         return
     source = getattr(instance, "source_path", "") or ""
     root = settings.get("PATH") or ""
+    relative = os.path.relpath(source, root) if source and root else source
     doc = porto_pipeline.Document(
         source_path=source,
-        relative_path=os.path.relpath(source, root) if source and root else source,
+        relative_path=relative.replace(os.sep, "/"),
+        kind=type(instance).__name__.lower(),
         lang=getattr(instance, "lang", None) or settings.get("DEFAULT_LANG", "en"),
         metadata=getattr(instance, "metadata", {}) or {},
     )
