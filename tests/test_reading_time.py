@@ -152,6 +152,11 @@ def test_count_text(text, expected):
             id="highlighted_code_spans_joined",
         ),
         pytest.param(
+            "<div>before<pre>code here</pre>after</div>",
+            Counts(words=2, code=2),
+            id="code_block_ends_the_words_around_it",
+        ),
+        pytest.param(
             "<p>Use <code>git status</code> often.</p>",
             Counts(words=4),
             id="inline_code_is_prose",

@@ -156,14 +156,17 @@ def count_tree(tree: BeautifulSoup | Tag) -> Counts:
                 elif name not in SKIP_TAGS:
                     block = name not in INLINE_TAGS
                     target = code if name == "pre" else out
-                    if block:
+                    if block:  # end the word before it, here and inside
+                        out.append(" ")
                         target.append(" ")
                     stack.append((iter(node.contents), target, block))
                     break
         else:
             stack.pop()
-            if separate:
+            if separate:  # end the last word inside it and the one after it
                 out.append(" ")
+                if stack:
+                    stack[-1][1].append(" ")
     words, cjk = count_text("".join(prose))
     code_words, code_cjk = count_text("".join(code)) if code else (0, 0)
     return Counts(words=words, cjk=cjk, code=code_words + code_cjk, images=images)
