@@ -30,6 +30,7 @@ PLUGINS = [
     "porto_frontmatter",
     "porto_links",
     "porto_tag_cloud",
+    "porto_reading_time",
 ]
 
 TYPOGRIFY = True

@@ -1,0 +1,403 @@
+"""Count what a reader reads and turn it into minutes.
+
+The count walks the text nodes of the pipeline's tree once: tag names and
+attribute values (``alt``, ``title``, ``href``…) are never words. Outside code
+blocks, each CJK character (Han, kana, Hangul) counts on its own at its own rate
+and every other whitespace-separated token holding a letter or digit is a word.
+``<pre>`` blocks are counted apart, at a slower rate or not at all. Each image
+adds 12 s for the first, one second less for each next one, never under 3 s.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
+
+if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
+    from pelican.plugins import porto_pipeline
+else:  # loaded through PLUGIN_PATHS: use the pipeline in the same folder
+    from pelican.plugins._utils import load_legacy_plugin
+
+    porto_pipeline = load_legacy_plugin(
+        "porto_pipeline", [os.path.dirname(os.path.dirname(__file__))]
+    )
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "DEFAULTS",
+    "Counts",
+    "Rates",
+    "count_tree",
+    "count_text",
+    "estimate_minutes",
+    "fill_empty_document",
+    "image_seconds",
+    "read_rates",
+    "reading_time",
+    "set_defaults",
+]
+
+PREFIX = "PORTO_READING_TIME_"
+DEFAULTS: dict[str, Any] = {
+    # Prose, in words per minute (Medium's published rate).
+    "PORTO_READING_TIME_WORDS_PER_MINUTE": 265,
+    # Chinese, Japanese and Korean characters per minute (Medium's rate).
+    "PORTO_READING_TIME_CJK_CHARACTERS_PER_MINUTE": 500,
+    # Seconds for the first image; each next one gets one second less...
+    "PORTO_READING_TIME_IMAGE_SECONDS": 12,
+    # ...but never less than this.
+    "PORTO_READING_TIME_IMAGE_MIN_SECONDS": 3,
+    # Code blocks (<pre>): "count" them at their own rate, or "skip" them.
+    "PORTO_READING_TIME_CODE": "count",
+    "PORTO_READING_TIME_CODE_WORDS_PER_MINUTE": 130,
+    # Per-language rates by the post's `lang` (then DEFAULT_LANG), e.g.
+    # {"de": {"words": 230}, "ja": {"cjk": 400}}; keys "words", "cjk", "code".
+    "PORTO_READING_TIME_LANGUAGES": {},
+}
+CODE_CHOICES = ("count", "skip")
+# A language entry's keys and the Rates field each one sets.
+LANGUAGE_KEYS = {"words": "words", "cjk": "cjk", "code": "code"}
+
+# One CJK character is one unit of reading: Han ideographs (with extensions and
+# compatibility blocks), hiragana, katakana (with the ー length mark, not the ・
+# separator) and Hangul; punctuation such as 。、「」 is not read as a character.
+CJK_RE = re.compile(
+    "[\u1100-\u11ff"  # Hangul Jamo
+    "\u3005\u3007"  # Ideographic iteration mark and number zero: 々 〇
+    "\u3040-\u309f"  # Hiragana
+    "\u30a1-\u30fa\u30fc-\u30ff"  # Katakana
+    "\u3100-\u312f"  # Bopomofo
+    "\u3130-\u318f"  # Hangul Compatibility Jamo
+    "\u31f0-\u31ff"  # Katakana Phonetic Extensions
+    "\u3400-\u4dbf"  # CJK Unified Ideographs Extension A
+    "\u4e00-\u9fff"  # CJK Unified Ideographs
+    "\uac00-\ud7af"  # Hangul Syllables
+    "\uf900-\ufaff"  # CJK Compatibility Ideographs
+    "\uff66-\uff9f"  # Halfwidth Katakana
+    "\U00020000-\U0002fa1f"  # Extensions B-F and Compatibility Supplement
+    "\U00030000-\U0003134f]"  # Extension G
+)
+# A whitespace-separated token with at least one letter or digit: "it's",
+# "2-day" and "C++" are words, a lone "—" or "·" is not.
+WORD_RE = re.compile(r"\S*[^\W_]\S*")
+
+# Text in these is not read: scripts, styles, templates, ruby annotations
+# (furigana would count kanji twice) and the no-script copy of the content.
+SKIP_TAGS = frozenset({"script", "style", "template", "rt", "rp", "noscript"})
+# Tags that sit inside a word ("NA<span>SA</span>'s", "H<sub>2</sub>O"); any
+# other tag separates the text before it from the text after it.
+INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small "
+    "span strong sub sup time u var wbr".split()
+)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What a document holds for a reader."""
+
+    words: int = 0  # words outside code blocks
+    cjk: int = 0  # CJK characters outside code blocks
+    code: int = 0  # words and CJK characters inside <pre>
+    images: int = 0
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Reading speeds, per minute, and seconds spent on images."""
+
+    words: float = DEFAULTS["PORTO_READING_TIME_WORDS_PER_MINUTE"]
+    cjk: float = DEFAULTS["PORTO_READING_TIME_CJK_CHARACTERS_PER_MINUTE"]
+    code: float = DEFAULTS["PORTO_READING_TIME_CODE_WORDS_PER_MINUTE"]
+    count_code: bool = True
+    image_seconds: float = DEFAULTS["PORTO_READING_TIME_IMAGE_SECONDS"]
+    image_min_seconds: float = DEFAULTS["PORTO_READING_TIME_IMAGE_MIN_SECONDS"]
+
+
+# -- counting ----------------------------------------------------------------
+
+
+def count_text(text: str) -> tuple[int, int]:
+    """``(words, cjk_characters)`` in plain text."""
+    rest, cjk = CJK_RE.subn(" ", text)
+    return len(WORD_RE.findall(rest)), cjk
+
+
+def count_tree(tree: BeautifulSoup | Tag) -> Counts:
+    """Count the words, CJK characters, code and images of a parsed document.
+
+    One walk over the tree collects the text nodes (comments, doctypes and the
+    like are other string types and are left out) into prose and code; the
+    counting itself is two compiled-regex passes over each joined text.
+    """
+    prose: list[str] = []
+    code: list[str] = []
+    images = 0
+    # (children still to visit, where their text goes, separate after?)
+    stack = [(iter(tree.contents), prose, False)]
+    while stack:
+        children, out, separate = stack[-1]
+        for node in children:
+            if type(node) is NavigableString:
+                out.append(node)
+            elif isinstance(node, Tag):
+                name = node.name
+                if name == "img":
+                    images += 1
+                elif name not in SKIP_TAGS:
+                    block = name not in INLINE_TAGS
+                    target = code if name == "pre" else out
+                    if block:  # end the word before it, here and inside
+                        out.append(" ")
+                        target.append(" ")
+                    stack.append((iter(node.contents), target, block))
+                    break
+        else:
+            stack.pop()
+            if separate:  # end the last word inside it and the one after it
+                out.append(" ")
+                if stack:
+                    stack[-1][1].append(" ")
+    words, cjk = count_text("".join(prose))
+    code_words, code_cjk = count_text("".join(code)) if code else (0, 0)
+    return Counts(words=words, cjk=cjk, code=code_words + code_cjk, images=images)
+
+
+# -- turning counts into minutes ---------------------------------------------
+
+
+def image_seconds(images: int, rates: Rates = Rates()) -> float:
+    """Seconds for ``images`` images: 12, 11, 10 … down to 3, then 3 each."""
+    first, floor = rates.image_seconds, rates.image_min_seconds
+    # Images that still get one second less than the one before them.
+    falling = max(0, min(images, math.floor(first - floor) + 1))
+    total = falling * first - falling * (falling - 1) / 2
+    return total + (images - falling) * floor
+
+
+def estimate_minutes(counts: Counts, rates: Rates = Rates()) -> int:
+    """Whole minutes, rounded to the nearest (halves up), never under 1."""
+    seconds = 60 * counts.words / rates.words + 60 * counts.cjk / rates.cjk
+    if rates.count_code:
+        seconds += 60 * counts.code / rates.code
+    seconds += image_seconds(counts.images, rates)
+    return max(1, math.floor(seconds / 60 + 0.5))
+
+
+def word_count(counts: Counts, rates: Rates = Rates()) -> int:
+    """Words plus CJK characters, and the code's unless code is skipped."""
+    return counts.words + counts.cjk + (counts.code if rates.count_code else 0)
+
+
+# -- settings ----------------------------------------------------------------
+
+
+def _setting(settings: Mapping[str, Any], name: str) -> Any:
+    return settings.get(name, DEFAULTS[name])
+
+
+def _is_number(value: Any) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+    )
+
+
+def _positive(settings: Mapping[str, Any], name: str, *, zero_ok: bool) -> float:
+    value = _setting(settings, name)
+    if _is_number(value) and (value > 0 or (zero_ok and value == 0)):
+        return value
+    logger.warning(
+        "%s = %r is not a %s number; using the default %r",
+        name, value, "non-negative" if zero_ok else "positive", DEFAULTS[name],
+    )  # fmt: skip
+    return DEFAULTS[name]
+
+
+def _code_choice(settings: Mapping[str, Any]) -> str:
+    name = PREFIX + "CODE"
+    value = _setting(settings, name)
+    if isinstance(value, str) and value.strip().lower() in CODE_CHOICES:
+        return value.strip().lower()
+    logger.warning(
+        "%s = %r is not one of %s; using the default %r",
+        name, value, ", ".join(map(repr, CODE_CHOICES)), DEFAULTS[name],
+    )  # fmt: skip
+    return DEFAULTS[name]
+
+
+def _language_key(lang: Any) -> str:
+    return str(lang).strip().lower().replace("_", "-")
+
+
+def _languages(settings: Mapping[str, Any]) -> dict[str, dict[str, float]]:
+    """The per-language table, keys normalised; bad entries warned and dropped."""
+    name = PREFIX + "LANGUAGES"
+    table = _setting(settings, name)
+    if not isinstance(table, Mapping):
+        logger.warning(
+            "%s = %r is not a dict such as {'de': {'words': 230}}; ignoring it",
+            name, table,
+        )  # fmt: skip
+        return {}
+    clean: dict[str, dict[str, float]] = {}
+    for lang, entry in table.items():
+        if not isinstance(entry, Mapping):
+            logger.warning(
+                "%s[%r] = %r is not a dict such as {'words': 230}; ignoring it",
+                name, lang, entry,
+            )  # fmt: skip
+            continue
+        rates: dict[str, float] = {}
+        for key, value in entry.items():
+            if key not in LANGUAGE_KEYS:
+                logger.warning(
+                    "%s[%r] has an unknown key %r (expected %s); ignoring it",
+                    name, lang, key, ", ".join(map(repr, LANGUAGE_KEYS)),
+                )  # fmt: skip
+            elif not _is_number(value) or value <= 0:
+                logger.warning(
+                    "%s[%r][%r] = %r is not a positive number; ignoring it",
+                    name, lang, key, value,
+                )  # fmt: skip
+            else:
+                rates[LANGUAGE_KEYS[key]] = value
+        clean[_language_key(lang)] = rates
+    return clean
+
+
+def _clean_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Every reading-time setting, valid; a bad value is warned about and
+    replaced by its default (or, in the language table, left out)."""
+    zero_ok = {"IMAGE_SECONDS", "IMAGE_MIN_SECONDS"}
+    clean: dict[str, Any] = {}
+    for name in DEFAULTS:
+        short = name[len(PREFIX) :]
+        if short == "CODE":
+            clean[name] = _code_choice(settings)
+        elif short == "LANGUAGES":
+            clean[name] = _languages(settings)
+        else:
+            clean[name] = _positive(settings, name, zero_ok=short in zero_ok)
+    return clean
+
+
+def _lookup(table: Mapping[str, dict[str, float]], lang: Any) -> dict | None:
+    if not lang:
+        return None
+    key = _language_key(lang)
+    for candidate in (key, key.split("-")[0]):
+        if candidate in table:
+            return table[candidate]
+    return None
+
+
+def read_rates(settings: Mapping[str, Any], lang: str | None = None) -> Rates:
+    """The rates for a document in ``lang``, from (validated) ``settings``.
+
+    The language table is looked up by ``lang`` ("pt-BR", then "pt") and then
+    by ``DEFAULT_LANG``; what an entry leaves out comes from the site rates.
+    """
+    clean = _clean_settings(settings)
+    rates = Rates(
+        words=clean[PREFIX + "WORDS_PER_MINUTE"],
+        cjk=clean[PREFIX + "CJK_CHARACTERS_PER_MINUTE"],
+        code=clean[PREFIX + "CODE_WORDS_PER_MINUTE"],
+        count_code=clean[PREFIX + "CODE"] == "count",
+        image_seconds=clean[PREFIX + "IMAGE_SECONDS"],
+        image_min_seconds=clean[PREFIX + "IMAGE_MIN_SECONDS"],
+    )
+    table = clean[PREFIX + "LANGUAGES"]
+    entry = _lookup(table, lang)
+    if entry is None:
+        entry = _lookup(table, settings.get("DEFAULT_LANG"))
+    return replace(rates, **entry) if entry else rates
+
+
+def set_defaults(pelican: Any) -> None:
+    """``initialized``: fill in defaults; warn once about bad values and
+    replace them, so every document then reads valid settings."""
+    settings = pelican.settings
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)
+    settings.update(_clean_settings(settings))
+
+
+# -- per-post override -------------------------------------------------------
+
+_OVERRIDE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:min(?:ute)?s?)?\s*$", re.I)
+
+
+def _override(metadata: Mapping[str, Any], where: str) -> int | None:
+    """The front matter's ``reading_time`` as whole minutes (>= 1), or None."""
+    value = metadata.get("reading_time")
+    if value is None or value == "":
+        return None
+    number: float | None = None
+    if _is_number(value):
+        number = value
+    elif isinstance(value, str) and (match := _OVERRIDE_RE.match(value)):
+        number = float(match.group(1))
+    minutes = math.floor(number + 0.5) if number is not None else 0
+    if minutes >= 1:
+        return minutes
+    logger.warning(
+        "%s: reading_time %r in the front matter is not a number of minutes "
+        "(1 or more, e.g. `reading_time: 7`); using the counted reading time",
+        where, value,
+    )  # fmt: skip
+    return None
+
+
+# -- the pipeline transform --------------------------------------------------
+
+
+def _results(counts: Counts, settings: Mapping[str, Any], doc: Any) -> dict:
+    rates = read_rates(settings, doc.lang)
+    where = doc.relative_path or doc.source_path or "<document>"
+    minutes = _override(doc.metadata or {}, where)
+    if minutes is None:
+        minutes = estimate_minutes(counts, rates)
+    return {"reading_time": minutes, "word_count": word_count(counts, rates)}
+
+
+def reading_time(tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any) -> None:
+    """Pipeline transform: put ``reading_time`` and ``word_count`` in
+    ``doc.data``. Reads the tree, never changes it."""
+    doc.data.update(_results(count_tree(tree), settings, doc))
+
+
+def fill_empty_document(instance: Any) -> None:
+    """``content_object_init``: give documents with an empty body their values.
+
+    The pipeline runs no transform when there is no HTML, so a post with front
+    matter only would otherwise have no reading time at all.
+    """
+    if getattr(instance, "_content", None):
+        return
+    settings = instance.settings
+    enabled = porto_pipeline.enabled_transforms(settings)
+    if not any(t.name == "reading_time" for t in enabled):
+        return
+    source = getattr(instance, "source_path", "") or ""
+    root = settings.get("PATH") or ""
+    relative = os.path.relpath(source, root) if source and root else source
+    doc = porto_pipeline.Document(
+        source_path=source,
+        relative_path=relative.replace(os.sep, "/"),
+        kind=type(instance).__name__.lower(),
+        lang=getattr(instance, "lang", None) or settings.get("DEFAULT_LANG", "en"),
+        metadata=getattr(instance, "metadata", {}) or {},
+    )
+    for name, value in _results(Counts(), settings, doc).items():
+        setattr(instance, name, value)
