@@ -29,6 +29,7 @@ PLUGINS = [
     "porto_pipeline",
     "porto_frontmatter",
     "porto_links",
+    "porto_related",
 ]
 
 TYPOGRIFY = True
@@ -46,6 +47,9 @@ AUTHOR_URL = "author/{slug}/"
 AUTHOR_SAVE_AS = "author/{slug}/index.html"
 
 DEFAULT_PAGINATION = 10
+
+# The theme's 404 page (theme/templates/404.html), written as 404.html.
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
 
 # Feeds need an absolute SITEURL: publishconf.py turns them on.
 FEED_ALL_ATOM = None
