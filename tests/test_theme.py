@@ -143,9 +143,8 @@ def test_no_canonical_or_absolute_social_urls_without_siteurl(sample_build):
     page = soup(sample_build, ARTICLE)
     assert page.find("link", rel="canonical") is None
     assert meta(page, "og:url") is None
-    assert (
-        meta(page, "og:title") == "How I became an Intern Machine Learning\xa0Engineer"
-    )
+    title = "How I became an Intern Machine Learning Engineer"
+    assert words(meta(page, "og:title")) == title
     assert json_ld(page)["@type"] == "BlogPosting"
 
 
@@ -174,7 +173,10 @@ def absolute_build(tmp_path_factory):
         "theme_post_with_content_figure.md",
     ):
         site.copy_fixture(name)
-    return site.build(**ABSOLUTE, **FEEDS, TAG_FEED_ATOM="feeds/tag/{slug}.atom.xml")
+    # Pelican's default TYPOGRIFY=False keeps straight quotes: the hard case.
+    return site.build(
+        **ABSOLUTE, **FEEDS, TAG_FEED_ATOM="feeds/tag/{slug}.atom.xml", TYPOGRIFY=False
+    )
 
 
 def test_absolute_build_is_clean(absolute_build):
@@ -228,13 +230,13 @@ def test_title_with_script_end_tag_and_quotes_stays_escaped(absolute_build):
     block = head.split('<script type="application/ld+json">', 1)[1]
     assert block.count("</script>") == 1 and "</" not in block.split("</script>")[0]
     page = BeautifulSoup(html, "html.parser")
-    title = "Ending </script> early: “quotes”, O’Brien & bold"
+    title = 'Ending </script> early: "quotes", O\'Brien & bold'
     assert json_ld(page)["headline"] == title
     assert meta(page, "og:title") == title
     assert meta(page, "twitter:card") == "summary_large_image"
     assert page.title.get_text() == f"{title} · Porto"
     assert words(meta(page, "description")) == (
-        "Stops at </script> and “quotes” & O’Brien."
+        'Stops at </script> and "quotes" & O\'Brien.'
     )
 
 
@@ -242,7 +244,7 @@ def test_raw_script_tag_in_title_does_not_break_the_head(absolute_build):
     page = soup(absolute_build, "2021/02/theme_title_with_raw_script_tag/index.html")
     data = json_ld(page)
     assert data["headline"] == meta(page, "og:title")
-    assert words(data["headline"]) == "Raw in a “title”"
+    assert words(data["headline"]) == 'Raw in a "title"'
     assert [m["property"] for m in page.head.find_all("meta", property=True)][:2] == [
         "og:site_name",
         "og:type",
