@@ -31,6 +31,7 @@ PLUGINS = [
     "porto_links",
     "porto_tag_cloud",
     "porto_reading_time",
+    "porto_related",
 ]
 
 TYPOGRIFY = True
@@ -48,6 +49,9 @@ AUTHOR_URL = "author/{slug}/"
 AUTHOR_SAVE_AS = "author/{slug}/index.html"
 
 DEFAULT_PAGINATION = 10
+
+# The theme's 404 page (theme/templates/404.html), written as 404.html.
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
 
 # Feeds need an absolute SITEURL: publishconf.py turns them on.
 FEED_ALL_ATOM = None
