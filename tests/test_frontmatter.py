@@ -245,3 +245,13 @@ def test_missing_date_skip_setting_leaves_the_post_out(site):
         "front matter or the file name; post skipped"
     ]
     assert (build.output / "2019/12/dated/index.html").is_file()
+
+
+def test_yaml_title_and_tags_are_text_not_markup(built):
+    """A title is text in Jekyll: markup in it is shown, never run."""
+    data = meta(built, "2020-03-11-title-with-markup.md")
+    page = built[0].html(data["_url"] + "index.html")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;em&gt;kept as" in page  # typogrify may join "as&nbsp;text"
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in page

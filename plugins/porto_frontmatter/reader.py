@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 from collections.abc import Callable
@@ -130,7 +131,7 @@ class PortoMarkdownReader(MarkdownReader):
     def _fill_title(self, out: dict[str, Any], path: str, name: str) -> None:
         if out.get("title"):
             return
-        out["title"] = title_from_filename(path)
+        out["title"] = html.escape(title_from_filename(path), quote=False)
         logger.warning(
             "%s: no `title` in the front matter; using %r from the file name",
             name, out["title"],
@@ -184,8 +185,9 @@ Handler = Callable[[PortoMarkdownReader, Any, dict[str, Any], str], None]
 
 
 def _title(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    # Pelican treats a title as HTML; a YAML title is text, as in Jekyll.
     if value not in (None, ""):
-        out["title"] = str(value).strip()
+        out["title"] = html.escape(str(value).strip(), quote=False)
 
 
 def _date_field(target: str) -> Handler:
