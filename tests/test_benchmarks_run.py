@@ -1,0 +1,44 @@
+"""Tests for the runner's pure helpers (``benchmarks/run.py``); nothing is built."""
+
+import importlib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # so plain `pytest` finds the benchmarks package
+    sys.path.insert(0, str(ROOT))
+run = importlib.import_module("benchmarks.run")
+corpus = importlib.import_module("benchmarks.corpus")
+
+
+def test_articles_are_found_by_title_slug_or_jekyll_file_name(tmp_path):
+    expected = run.expected_slugs(3, seed=7)
+    first, second = corpus.make_post(7, 0), corpus.make_post(7, 1)
+    (tmp_path / "day-1-how-i-became-an-intern-machine-learning-engineer.html").touch()
+    assert "day-1-how-i-became-an-intern-machine-learning-engineer" in expected[0]
+    assert first.title.startswith("Day 1: How I became")
+    pretty = tmp_path / "2015" / "01" / Path(second.filename).stem[11:]
+    pretty.mkdir(parents=True)
+    (pretty / "index.html").touch()
+    assert run.count_articles(tmp_path, expected) == 2
+
+
+def test_log_problems_counts_rich_log_levels(tmp_path):
+    log = tmp_path / "log.txt"
+    log.write_text(
+        "[02:25:38] WARNING  Feeds generated without SITEURL   settings.py:1\n"
+        "           WARNING  Duplicate definition of `tags`    readers.py:2\n"
+        "           ERROR    Cannot load plugin `x`            _utils.py:3\n"
+        "                    a continuation line\n"
+        "Done: Processed 3 articles\n"
+    )
+    assert run.log_problems(log) == (2, 1, "ERROR Cannot load plugin `x` _utils.py:3")
+
+
+def test_baseline_settings_file_is_valid_python(tmp_path):
+    path = run.write_settings(tmp_path / "s.py", True, ["pelican.plugins.figures"])
+    namespace = {}
+    exec(path.read_text(), namespace)
+    assert namespace["TYPOGRIFY"] is True
+    assert namespace["PLUGINS"] == ["pelican.plugins.figures"]
+    assert namespace["CACHE_CONTENT"] is False
