@@ -121,6 +121,22 @@ def sample_site(tmp_path_factory) -> SampleSite:
     return SampleSite(build.output, _find_pages(build.output))
 
 
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> SampleSite:
+    """The sample site as published: absolute URLs, feeds, head metadata."""
+    site = Site(tmp_path_factory.mktemp("published-site"))
+    site.add_sample_content()
+    build = site.build(
+        DIRECT_TEMPLATES=_direct_templates_with_404(),
+        SITEURL="https://example.org/blog",
+        RELATIVE_URLS=False,
+        FEED_ALL_ATOM="feeds/all.atom.xml",
+        FEED_ALL_RSS="feeds/all.rss.xml",
+    )
+    assert build.returncode == 0, build.log
+    return SampleSite(build.output, _find_pages(build.output))
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
