@@ -29,6 +29,8 @@ PLUGINS = [
     "porto_pipeline",
     "porto_frontmatter",
     "porto_links",
+    "porto_figures",
+    "porto_images",
 ]
 
 TYPOGRIFY = True
