@@ -30,7 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "PORTO_IMAGES_EAGER": 1,
     # width/height read from the local file, so the page does not jump.
     "PORTO_IMAGES_SIZE": True,
-    # An image with no alt text gets alt="" and one warning per post.
+    # An image with no alt attribute gets alt="" and one warning per post.
     "PORTO_IMAGES_WARN_MISSING_ALT": True,
 }
 
@@ -117,7 +117,9 @@ def set_image_attributes(
             if known[src]:
                 img["width"], img["height"] = (str(n) for n in known[src])
         alt = img.get("alt")
-        if not isinstance(alt, str) or not alt.strip():
+        # alt="" is reported by Pelican itself ("Empty alt attribute…"); what
+        # it misses is an <img> with no alt at all, or one of only spaces.
+        if alt is None or (isinstance(alt, str) and alt and not alt.strip()):
             if alt is None:
                 img["alt"] = ""
             missing_alt.append(src or "(no src)")
