@@ -76,10 +76,14 @@ def image_size(path: str) -> tuple[int, int] | None:
     try:
         with Image.open(path) as image:
             width, height = image.size
-            try:
-                orientation = image.getexif().get(_EXIF_ORIENTATION)
-            except Exception:  # a damaged EXIF block: the stored size stands
-                orientation = None
+            orientation = None
+            # Only EXIF found in the header (JPEG's APP1): asking Pillow for
+            # EXIF it has not seen yet makes it decode the whole image.
+            if "exif" in image.info:
+                try:
+                    orientation = image.getexif().get(_EXIF_ORIENTATION)
+                except Exception:  # a damaged EXIF block: the stored size stands
+                    orientation = None
     except Exception as error:  # Pillow raises many kinds for unreadable files
         logger.debug("no size for %s: %s", path, error)
         return None
