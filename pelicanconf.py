@@ -32,6 +32,8 @@ PLUGINS = [
     "porto_tag_cloud",
     "porto_reading_time",
     "porto_related",
+    "porto_figures",
+    "porto_images",
 ]
 
 TYPOGRIFY = True

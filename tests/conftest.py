@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import runpy
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Unit tests import the plugins by their folder names (``import porto_pipeline``),
 # the way Pelican loads them through PLUGIN_PATHS: always this checkout's code.
 sys.path.insert(0, str(REPO / "plugins"))
+
+# The plugins the sample site (pelicanconf.py) enables, in order.
+SAMPLE_PLUGINS: list[str] = runpy.run_path(str(REPO / "pelicanconf.py"))["PLUGINS"]
 
 SEED_NAME = "2019-12-01-how-i-became-an-intern-machine-learning-engineer.md"
 

@@ -32,13 +32,13 @@ def run(html: str, doc: Document) -> str:
     ("given", "expected"),
     [
         pytest.param('<img src="/images/porto_sunset.jpeg" alt="">',
-                     '<img alt="" src="{static}/images/porto_sunset.jpeg"/>',
+                     '<img src="{static}/images/porto_sunset.jpeg" alt=""/>',
                      id="site_root_image"),
         pytest.param('<img src="intern_linkedin_post.PNG" alt="">',
-                     '<img alt="" src="{static}/posts/intern_linkedin_post.PNG"/>',
+                     '<img src="{static}/posts/intern_linkedin_post.PNG" alt=""/>',
                      id="post_relative_image"),
         pytest.param('<img src="../images/porto_sunset.jpeg" alt="">',
-                     '<img alt="" src="{static}/images/porto_sunset.jpeg"/>',
+                     '<img src="{static}/images/porto_sunset.jpeg" alt=""/>',
                      id="parent_relative_image"),
         pytest.param('<a href="/files/my%20cv.pdf#page=2">CV</a>',
                      '<a href="{static}/files/my cv.pdf#page=2">CV</a>',
@@ -62,7 +62,7 @@ def test_local_paths_become_placeholders(given, expected, doc):
         pytest.param('<a href="mailto:me@example.org">x</a>', id="mailto"),
         pytest.param('<a href="{filename}/posts/other-post.md">x</a>', id="pelican"),
         pytest.param(
-            '<img alt="" src="{static}/images/porto_sunset.jpeg"/>', id="already_static"
+            '<img src="{static}/images/porto_sunset.jpeg" alt=""/>', id="already_static"
         ),  # fmt: skip
         pytest.param('<a href="/about/">About</a>', id="page_url_not_a_file"),
         pytest.param('<img alt="" src="/images/nope.png"/>', id="missing_image"),

@@ -365,11 +365,7 @@ def _shown(html: str) -> list[int]:
 
 
 def _messages(build) -> list[str]:
-    """What the build logged besides Pelican's closing summary.
-
-    ``Build.problems`` looks for "WARNING" at the start of a line, but with
-    ``--log-handler plain`` Pelican prints the bare message, so read every line.
-    """
+    """What the build logged besides Pelican's closing summary."""
     return [line for line in build.log.splitlines() if not SUMMARY.match(line)]
 
 

@@ -11,6 +11,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
+from bs4.element import PreformattedString
+from bs4.formatter import HTMLFormatter
 
 __all__ = [
     "Document",
@@ -29,6 +32,71 @@ logger = logging.getLogger(__name__)
 # Python's own parser: it keeps what it is given (no <html>/<body> wrapper, no
 # tags added or moved), so the pipeline never changes what it does not mean to.
 PARSER = "html.parser"
+# Void elements: an end tag for one of these is never "stray" markup to keep.
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+
+
+class _RawMarkup(PreformattedString):
+    """Markup the parser could not place (a stray end tag), written back as is."""
+
+    PREFIX = ""
+    SUFFIX = ""
+
+
+class _FaithfulParser(BeautifulSoupHTMLParser):
+    """``html.parser`` as BeautifulSoup drives it, minus two ways it loses input.
+
+    * Character references are decoded by the standard library, which leaves
+      an unknown one such as ``&notanentity;`` intact (BeautifulSoup's own
+      handler drops its semicolon).
+    * An end tag with no open element to close (``</div>`` after a Markdown
+      paragraph) is kept in place instead of being discarded, so invalid
+      input stays exactly as invalid as it was.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["convert_charrefs"] = True
+        super().__init__(*args, **kwargs)
+
+    def handle_endtag(self, tag: str, check_already_closed: bool = True) -> None:
+        soup = self.soup
+        if (
+            tag not in _VOID
+            and tag not in self.already_closed_empty_element
+            and not any(open_tag.name == tag for open_tag in soup.tagStack[1:])
+        ):
+            soup.endData()
+            soup.handle_data(f"</{tag}>")
+            soup.endData(_RawMarkup)
+            return
+        super().handle_endtag(tag, check_already_closed)
+
+
+class _FaithfulTreeBuilder(HTMLParserTreeBuilder):
+    def feed(self, markup: Any, _parser_class: Any = _FaithfulParser) -> None:
+        super().feed(markup, _parser_class=_parser_class)
+
+
+def _escape(text: str) -> str:
+    # The "minimal" escaping, plus no-break spaces as the entity typogrify
+    # writes (``&nbsp;``), so they stay visible in the page source.
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\xa0", "&nbsp;")
+    )
+
+
+class _Formatter(HTMLFormatter):
+    def attributes(self, tag: Any) -> Iterable[tuple[str, Any]]:
+        # As written, not sorted: a tag no transform touched keeps its bytes.
+        return list(tag.attrs.items()) if tag.attrs else []
+
+
+_FORMATTER = _Formatter(entity_substitution=_escape)
 
 
 @dataclass
@@ -56,6 +124,11 @@ class Transform:
     func: TransformFunc
     order: int
     plugin: str
+    needs: tuple[str, ...] | None = None
+
+    def applies_to(self, html: str) -> bool:
+        """Whether the raw HTML may hold something for this transform."""
+        return self.needs is None or any(text in html for text in self.needs)
 
 
 # Filled by the plugins' register(); which of them run is decided per build
@@ -63,9 +136,25 @@ class Transform:
 _TRANSFORMS: dict[str, Transform] = {}
 
 
-def add_transform(name: str, func: TransformFunc, *, order: int, plugin: str) -> None:
-    """Register (or replace) the transform ``name`` owned by plugin ``plugin``."""
-    _TRANSFORMS[name] = Transform(name, func, order, plugin.rpartition(".")[2])
+def add_transform(
+    name: str,
+    func: TransformFunc,
+    *,
+    order: int,
+    plugin: str,
+    needs: str | Iterable[str] | None = None,
+) -> None:
+    """Register (or replace) the transform ``name`` owned by plugin ``plugin``.
+
+    ``needs``: text (or texts) the raw HTML must contain for the transform to
+    have anything to do, e.g. ``"<img"``. When no enabled transform's needs
+    are met the document is not parsed at all. ``None`` means "always run".
+    """
+    if isinstance(needs, str):
+        needs = (needs,)
+    elif needs is not None:
+        needs = tuple(needs)
+    _TRANSFORMS[name] = Transform(name, func, order, plugin.rpartition(".")[2], needs)
 
 
 def enabled_transforms(settings: Mapping[str, Any]) -> list[Transform]:
@@ -80,11 +169,13 @@ def enabled_transforms(settings: Mapping[str, Any]) -> list[Transform]:
 
 
 def parse(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, PARSER)
+    """The tree every transform of a document shares (Python's html.parser)."""
+    return BeautifulSoup(html, builder=_FaithfulTreeBuilder())
 
 
 def serialise(tree: BeautifulSoup) -> str:
-    return tree.decode(formatter="minimal")
+    """HTML for ``tree``; ``serialise(parse(serialise(t)))`` is a fixed point."""
+    return tree.decode(formatter=_FORMATTER)
 
 
 def run_transforms(
@@ -93,9 +184,16 @@ def run_transforms(
     settings: Mapping[str, Any],
     doc: Document,
 ) -> str:
-    """Parse ``html`` once, apply ``transforms`` in order, serialise once."""
+    """Parse ``html`` once, apply ``transforms`` in order, serialise once.
+
+    Transforms that cannot apply (see ``needs`` in :func:`add_transform`) are
+    skipped; when none is left the HTML is returned untouched, unparsed.
+    """
+    chosen = [t for t in transforms if t.applies_to(html)]
+    if not chosen:
+        return html
     tree = parse(html)
-    for transform in transforms:
+    for transform in chosen:
         transform.func(tree, settings, doc)
     return serialise(tree)
 
@@ -129,7 +227,17 @@ def process_content(instance: Any) -> None:
         return
     doc = _document(instance)
     if html:
-        instance._content = run_transforms(html, transforms, instance.settings, doc)
+        try:
+            instance._content = run_transforms(html, transforms, instance.settings, doc)
+        except Exception as error:  # a bug or odd input: keep the page as written
+            logger.error(
+                "%s: Porto pipeline failed, content left unprocessed (%s: %s)",
+                doc.relative_path or doc.source_path,
+                type(error).__name__,
+                error,
+                exc_info=logger.isEnabledFor(logging.DEBUG),
+            )
+            return
     for name, value in doc.data.items():
         setattr(instance, name, value)
     instance._porto_pipeline_done = True

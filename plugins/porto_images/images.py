@@ -1,0 +1,136 @@
+"""Image attributes on the shared tree: lazy loading, intrinsic size, alt text."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
+    from pelican.plugins import porto_pipeline
+else:  # loaded through PLUGIN_PATHS: use the pipeline in the same folder
+    from pelican.plugins._utils import load_legacy_plugin
+
+    porto_pipeline = load_legacy_plugin(
+        "porto_pipeline", [os.path.dirname(os.path.dirname(__file__))]
+    )
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["DEFAULTS", "check_settings", "image_size", "set_image_attributes"]
+
+DEFAULTS: dict[str, Any] = {
+    # loading="lazy" decoding="async" on every image after the first EAGER ones.
+    "PORTO_IMAGES_LAZY": True,
+    # How many images at the top of a page load straight away (the first one is
+    # usually in view: lazy loading it would only delay it).
+    "PORTO_IMAGES_EAGER": 1,
+    # width/height read from the local file, so the page does not jump.
+    "PORTO_IMAGES_SIZE": True,
+    # An image with no alt attribute gets alt="" and one warning per post.
+    "PORTO_IMAGES_WARN_MISSING_ALT": True,
+}
+
+# EXIF orientations that turn the picture a quarter: browsers show it rotated,
+# so its displayed width and height are the stored ones swapped.
+_QUARTER_TURNS = {5, 6, 7, 8}
+_EXIF_ORIENTATION = 0x0112
+
+
+def _valid(name: str, value: Any) -> bool:
+    if isinstance(DEFAULTS[name], bool):
+        return isinstance(value, bool)
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def check_settings(settings: dict[str, Any]) -> None:
+    """Fill defaults; replace an invalid value with the default, with a warning."""
+    for name, default in DEFAULTS.items():
+        value = settings.setdefault(name, default)
+        if not _valid(name, value):
+            expected = (
+                "True or False" if isinstance(default, bool) else "a whole number ≥ 0"
+            )
+            logger.warning(
+                "%s should be %s, not %r; using %r", name, expected, value, default
+            )
+            settings[name] = default
+
+
+def _setting(settings: Mapping[str, Any], name: str) -> Any:
+    value = settings.get(name, DEFAULTS[name])
+    return value if _valid(name, value) else DEFAULTS[name]
+
+
+def image_size(path: str) -> tuple[int, int] | None:
+    """Displayed (width, height) of the image file at ``path``, or ``None``.
+
+    Pillow reads only the file header. Files it cannot read (SVG, broken or
+    truncated files) give ``None``: the image simply goes without a size.
+    """
+    from PIL import Image  # imported on first use: keeps plugin start-up light
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            orientation = None
+            # Only EXIF found in the header (JPEG's APP1): asking Pillow for
+            # EXIF it has not seen yet makes it decode the whole image.
+            if "exif" in image.info:
+                try:
+                    orientation = image.getexif().get(_EXIF_ORIENTATION)
+                except Exception:  # a damaged EXIF block: the stored size stands
+                    orientation = None
+    except Exception as error:  # Pillow raises many kinds for unreadable files
+        logger.debug("no size for %s: %s", path, error)
+        return None
+    if orientation in _QUARTER_TURNS:
+        width, height = height, width
+    if width <= 0 or height <= 0:
+        return None
+    return width, height
+
+
+def set_image_attributes(
+    tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any
+) -> None:
+    """Lazy loading, intrinsic size and an alt attribute for every image.
+
+    Attributes the author wrote are kept: an image with ``loading``, ``width``
+    or ``height`` already set is not given another value.
+    """
+    lazy = _setting(settings, "PORTO_IMAGES_LAZY")
+    eager = _setting(settings, "PORTO_IMAGES_EAGER")
+    sizes = _setting(settings, "PORTO_IMAGES_SIZE")
+    warn_alt = _setting(settings, "PORTO_IMAGES_WARN_MISSING_ALT")
+    known: dict[str, tuple[int, int] | None] = {}
+    missing_alt: list[str] = []
+    for position, img in enumerate(tree.find_all("img")):
+        src = img.get("src")
+        src = src if isinstance(src, str) else ""
+        if lazy and position >= eager and "loading" not in img.attrs:
+            img["loading"] = "lazy"
+            img.attrs.setdefault("decoding", "async")
+        if sizes and "width" not in img.attrs and "height" not in img.attrs:
+            if src not in known:
+                path = porto_pipeline.local_file(src, doc)
+                known[src] = image_size(path) if path else None
+            if known[src]:
+                img["width"], img["height"] = (str(n) for n in known[src])
+        alt = img.get("alt")
+        # alt="" is reported by Pelican itself ("Empty alt attribute…"); what
+        # it misses is an <img> with no alt at all, or one of only spaces.
+        if alt is None or (isinstance(alt, str) and alt and not alt.strip()):
+            if alt is None:
+                img["alt"] = ""
+            missing_alt.append(src or "(no src)")
+    if warn_alt and missing_alt:
+        logger.warning(
+            "%s: %d image(s) without alt text, which screen readers need: %s",
+            doc.relative_path or doc.source_path or "(unknown file)",
+            len(missing_alt),
+            ", ".join(missing_alt),
+        )

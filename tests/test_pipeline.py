@@ -1,0 +1,448 @@
+"""The one-parse pipeline: fidelity, order, skipping, failures, and real builds."""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+
+import markdown
+import porto_pipeline
+import pytest
+from conftest import SAMPLE_PLUGINS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from porto_figures.figures import add_captions
+from porto_images.images import set_image_attributes
+from porto_pipeline import Document, Transform, run_transforms
+from typogrify.filters import typogrify
+
+
+def no_op(tree, settings, doc) -> None:
+    pass
+
+
+NO_OP = [Transform("no-op", no_op, 0, "test")]
+
+
+def roundtrip(html: str) -> str:
+    return run_transforms(html, NO_OP, {}, Document())
+
+
+KEPT_AS_WRITTEN = [
+    pytest.param("<p>x</div> y</p>\n</section>", id="stray_end_tags"),
+    pytest.param("<p>two&nbsp;words</p>", id="no_break_space_entity"),
+    pytest.param('<img src="a.png" alt="a" title="t"/>', id="attribute_order"),
+    pytest.param(
+        '<p><a href="{filename}/posts/b.md">b</a> <a href="|filename|c.md">c</a> '
+        '<img alt="" src="{static}/images/d.png"/> <a href="{attach}e.pdf">e</a></p>',
+        id="pelican_link_placeholders",
+    ),
+    pytest.param(
+        '<p>Text<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+        '\n<div class="footnote">\n<hr/>\n<ol>\n<li id="fn:1">\n<p>Note&#160;<a '
+        'class="footnote-backref" href="#fnref:1" title="Jump back">&#8617;</a></p>'
+        "\n</li>\n</ol>\n</div>".replace("&#160;", "&nbsp;").replace("&#8617;", "↩"),
+        id="footnotes",
+    ),
+    pytest.param(
+        '<div class="toc">\n<ul>\n<li><a href="#two">Two</a></li>\n</ul>\n</div>\n'
+        '<h2 id="two">Two</h2>',
+        id="table_of_contents",
+    ),
+    pytest.param(
+        '<div class="highlight"><pre><span></span><code><span class="k">def</span> '
+        '<span class="nf">f</span><span class="p">():</span>\n    <span class="k">'
+        'return</span> <span class="mi">1</span> <span class="o">&lt;</span> '
+        '<span class="mi">2</span>\n</code></pre></div>',
+        id="pygments_code_block",
+    ),
+    pytest.param(
+        '<p><span class="dquo">“</span>Hi” &amp; <span class="caps">NASA</span>'
+        '<span class="amp">&amp;</span>&nbsp;co</p>',
+        id="typogrify_markup",
+    ),
+    pytest.param(
+        "<!-- note --><script>if (a < b && c > d) {}</script><style>p>a{}</style>",
+        id="comment_script_style",
+    ),
+    pytest.param("<pre>\n\n  indented\n</pre>", id="preformatted_whitespace"),
+    pytest.param("<p>Caf\u00e9 \u2014 \u201cquoted\u201d</p>", id="unicode_text"),
+]
+
+# What one parse and serialisation does change: equivalent HTML, written once
+# in a canonical form (a second run leaves it alone, see test_idempotent).
+NORMALISED = [
+    pytest.param("<br />", "<br/>", id="void_element_slash"),
+    # as a browser reads it: "&not" is a legacy reference even without ";"
+    pytest.param("<p>&notareference;</p>", "<p>¬areference;</p>", id="legacy_ref"),
+    # an unknown reference is text: its "&" is escaped, its ";" kept
+    pytest.param("<p>&fish;</p>", "<p>&amp;fish;</p>", id="unknown_ref"),
+    pytest.param("<p>it&#8217;s &quot;x&quot;</p>", '<p>it’s "x"</p>', id="refs"),
+    pytest.param("<p>a</p>\n\n\n<p>b</p>", "<p>a</p>\n<p>b</p>", id="blank_lines"),
+    pytest.param("<p>open <b>bold", "<p>open <b>bold</b></p>", id="unclosed_tags"),
+    pytest.param("<P CLASS=x>Up</P>", '<p class="x">Up</p>', id="upper_case_tags"),
+    pytest.param("<p>a < b & c</p>", "<p>a &lt; b &amp; c</p>", id="bare_specials"),
+]
+
+
+@pytest.mark.parametrize("html", KEPT_AS_WRITTEN)
+def test_kept_as_written(html: str) -> None:
+    assert roundtrip(html) == html
+
+
+@pytest.mark.parametrize(("html", "expected"), NORMALISED)
+def test_normalised(html: str, expected: str) -> None:
+    assert roundtrip(html) == expected
+
+
+@pytest.mark.parametrize(
+    "html",
+    [p.values[0] for p in KEPT_AS_WRITTEN + NORMALISED],
+    ids=[p.id for p in KEPT_AS_WRITTEN + NORMALISED],
+)
+def test_idempotent(html: str) -> None:
+    once = roundtrip(html)
+    assert roundtrip(once) == once
+
+
+def test_transforms_run_in_order_on_one_tree() -> None:
+    seen = []
+
+    def mark(name):
+        def transform(tree, settings, doc):
+            seen.append((name, id(tree)))
+            tree.p.append(name)
+
+        return transform
+
+    transforms = [
+        Transform("b", mark("b"), 20, "x"),
+        Transform("a", mark("a"), 10, "x"),
+    ]
+    transforms.sort(key=lambda t: t.order)
+    assert run_transforms("<p>:</p>", transforms, {}, Document()) == "<p>:ab</p>"
+    assert [name for name, _ in seen] == ["a", "b"]
+    assert seen[0][1] == seen[1][1]
+
+
+def test_enabled_transforms_follow_plugins_setting() -> None:
+    porto_pipeline.add_transform("zz-test-late", no_op, order=99, plugin="zz_one")
+    porto_pipeline.add_transform(
+        "zz-test-early", no_op, order=1, plugin="pelican.plugins.zz_two"
+    )
+    try:
+        names = [
+            t.name
+            for t in porto_pipeline.enabled_transforms(
+                {"PLUGINS": ["pelican.plugins.zz_one", "zz_two"]}
+            )
+        ]
+        assert names == ["zz-test-early", "zz-test-late"]
+        off = porto_pipeline.enabled_transforms({"PLUGINS": ["zz_two"]})
+        assert "zz-test-late" not in [t.name for t in off]
+    finally:
+        porto_pipeline.core._TRANSFORMS.pop("zz-test-late")
+        porto_pipeline.core._TRANSFORMS.pop("zz-test-early")
+
+
+def test_no_parse_when_no_transform_has_work() -> None:
+    calls = []
+    needs_img = Transform("img", lambda *a: calls.append(a), 0, "t", ("<img",))
+    html = "<p>No image<br />\n\n\nhere &#8217;</p>"
+    assert run_transforms(html, [needs_img], {}, Document()) is html
+    assert calls == []
+    assert run_transforms('<img src="a"/>', [needs_img], {}, Document())
+    assert len(calls) == 1
+
+
+def content_object(html: str, plugins: list[str]) -> SimpleNamespace:
+    return SimpleNamespace(
+        _content=html,
+        settings={"PLUGINS": plugins, "PATH": "/site/content"},
+        source_path="/site/content/posts/broken.md",
+        metadata={},
+        lang="en",
+    )
+
+
+def test_failing_transform_leaves_content_and_names_the_file(caplog) -> None:
+    def broken(tree, settings, doc):
+        tree.p.string = "half done"
+        raise ValueError("no luck")
+
+    porto_pipeline.add_transform("zz-broken", broken, order=1, plugin="zz_broken")
+    try:
+        instance = content_object("<p>Original</p>", ["zz_broken"])
+        with caplog.at_level(logging.ERROR):
+            porto_pipeline.process_content(instance)
+    finally:
+        porto_pipeline.core._TRANSFORMS.pop("zz-broken")
+    assert instance._content == "<p>Original</p>"
+    assert "posts/broken.md: Porto pipeline failed" in caplog.text
+    assert "ValueError: no luck" in caplog.text
+
+
+def test_document_data_becomes_attributes_and_runs_once() -> None:
+    def count(tree, settings, doc):
+        doc.data["word_total"] = len(tree.get_text().split())
+        tree.p.append(" more")
+
+    porto_pipeline.add_transform("zz-count", count, order=1, plugin="zz_count")
+    try:
+        instance = content_object("<p>three small words</p>", ["zz_count"])
+        porto_pipeline.process_content(instance)
+        porto_pipeline.process_content(instance)
+    finally:
+        porto_pipeline.core._TRANSFORMS.pop("zz-count")
+    assert instance.word_total == 3
+    assert instance._content == "<p>three small words more</p>"
+
+
+# --- Properties over generated Markdown and HTML --------------------------------
+
+PORTO = [
+    Transform("figures", add_captions, 20, "porto_figures", ("<img",)),
+    Transform("images", set_image_attributes, 30, "porto_images", ("<img",)),
+]
+MARKDOWN = markdown.Markdown(
+    extensions=["codehilite", "extra", "meta", "toc"],
+    extension_configs={"codehilite": {"css_class": "highlight"}},
+)
+IAL_TEXT = re.compile(r"\{:[^{}\n]*\}")
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """Text a browser would show, by the standard library's own parser."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def is_subsequence(needle: str, haystack: str) -> bool:
+    chars = iter(haystack)
+    return all(char in chars for char in needle)
+
+
+def pipeline(html: str) -> str:
+    return run_transforms(html, PORTO, {}, Document(relative_path="posts/gen.md"))
+
+
+def check_properties(html: str) -> None:
+    out = pipeline(html)  # never raises
+    assert pipeline(out) == out, "idempotent"
+    expected = IAL_TEXT.sub("", visible_text(html))
+    kept = "".join(expected.split())
+    assert is_subsequence(kept, "".join(visible_text(out).split())), "keeps text"
+
+
+WORDS = st.sampled_from(
+    ["Porto", "sunset", "NASA", "it's", '"quoted"', "--", "&", "&copy;", "x<y",
+     "*em*", "_em_", "**bold**", "`code`", "[link](b.md)", "{: .c}", "3 > 2"]
+)  # fmt: skip
+IMAGE = st.builds(
+    lambda alt, title, linked: (
+        ("[" if linked else "")
+        + f"![{alt}](/images/a.png{title})"
+        + ("](big.png)" if linked else "")
+    ),
+    st.sampled_from(["", "Alt", "A bridge"]),
+    st.sampled_from(["", ' "A title"']),
+    st.booleans(),
+)
+LINE = st.one_of(
+    st.lists(WORDS, min_size=1, max_size=6).map(" ".join),
+    IMAGE,
+    st.lists(WORDS, min_size=1, max_size=4).map(lambda w: "*" + " ".join(w) + "*"),
+    st.sampled_from(
+        ["{: .align-center}", '{: lqip="data:x" }', "- item", "> quote", "<div>",
+         "</div>", "## Heading", "    code()", "[^1]", "[^1]: note", "[TOC]"]
+    ),
+)  # fmt: skip
+DOCUMENT = st.lists(
+    st.tuples(LINE, st.sampled_from(["\n", "\n\n"])), min_size=1, max_size=12
+).map(lambda pairs: "".join(line + sep for line, sep in pairs))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENT, st.booleans())
+def test_property_generated_markdown(source: str, typogrified: bool) -> None:
+    html = MARKDOWN.reset().convert(source)
+    if typogrified:
+        html = typogrify(html)
+    check_properties(html)
+
+
+TOKENS = st.sampled_from(
+    ["<p>", "</p>", "<em>", "</em>", '<a href="x">', "</a>", "<div>", "</div>",
+     '<img src="a.png" alt="A">', '<img src="b.png" title="T">', "<img src=c.png>",
+     "\n", " ", "{: .c}", "word", "&amp;", "&nbsp;", "&notareference;", "&#8217;",
+     "<!-- c -->", "<br>", '<span class="caps">', "</span>", "<figure>",
+     "</figure>", "<figcaption>", "<ul>", "<li>", "</li>", "<strong>", "x < y"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(TOKENS, max_size=30).map("".join))
+def test_property_html_soup(html: str) -> None:
+    check_properties(html)
+
+
+# --- End to end: real Pelican builds -------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FEATURES = {
+    "SITEURL": "https://example.org",
+    "FEED_ALL_ATOM": "feeds/all.atom.xml",
+    "SUMMARY_MAX_LENGTH": 12,
+    "TYPOGRIFY": True,
+    "TYPOGRIFY_IGNORE_TAGS": ["blockquote"],
+    "MARKDOWN": {
+        "extension_configs": {
+            "markdown.extensions.codehilite": {"css_class": "highlight"},
+            "markdown.extensions.extra": {},
+            "markdown.extensions.meta": {},
+            "markdown.extensions.toc": {},
+        },
+        "output_format": "html5",
+    },
+}
+# The sample site's plugins less those that change a document's HTML: what
+# both builds show around the content (meta line, related posts) stays equal.
+TREE_CHANGING = {"porto_links", "porto_figures", "porto_images", "porto_typography"}
+NO_TRANSFORMS = [p for p in SAMPLE_PLUGINS if p not in TREE_CHANGING]
+
+
+def features_site(site):
+    site.copy_fixture("pelican_features.md")
+    site.copy_fixture("other_post.md")
+    site.copy_fixture("caption_with_filename_link.md")
+    image = (FIXTURES / "images" / "landscape_40x30.png").read_bytes()
+    site.write("images/landscape_40x30.png", image)
+    return site
+
+
+VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr"}
+
+
+class _Tokens(HTMLParser):
+    """Start tags (attributes sorted), end tags and whitespace-folded text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tokens: list[tuple] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "img":  # images are where Porto means to change things
+            self.tokens.append(("start", tag, tuple(sorted(attrs))))
+
+    def handle_endtag(self, tag):
+        if tag not in VOID:  # <br/> and <br> are the same element
+            self.tokens.append(("end", tag))
+
+    def handle_data(self, data):
+        if data.strip():
+            self.tokens.append(("text", " ".join(data.split())))
+
+
+def tokens(html: str) -> list[tuple]:
+    parser = _Tokens()
+    parser.feed(html)
+    parser.close()
+    return parser.tokens
+
+
+@pytest.fixture(scope="module")
+def feature_builds(tmp_path_factory):
+    from conftest import Site
+
+    builds = {}
+    for name, plugins in (("porto", None), ("plain", NO_TRANSFORMS)):
+        site = features_site(Site(tmp_path_factory.mktemp(name)))
+        extra = {} if plugins is None else {"PLUGINS": plugins}
+        builds[name] = site.build(**FEATURES, **extra)
+        assert builds[name].returncode == 0, builds[name].log
+    return builds
+
+
+def features_parts(build) -> dict[str, str]:
+    """The features post as page, index card and feed entry (HTML unescaped)."""
+    index = build.html("index.html")
+    card = re.search(r'<article class="post-card">(?:(?!</article>).)*'
+                     r'pelican-features/.*?</article>', index, re.S)  # fmt: skip
+    feed = build.html("feeds/all.atom.xml")
+    entry = re.search(r"<entry>(?:(?!</entry>).)*pelican-features/.*?</entry>",
+                      feed, re.S)  # fmt: skip
+    assert card and entry
+    return {
+        "page": build.html("2020/01/pelican-features/index.html"),
+        "index_card": card.group(0),
+        "feed_entry": re.sub(r"<img [^>]*>", "", visible_text(entry.group(0))),
+    }
+
+
+@pytest.mark.parametrize("part", ["page", "index_card", "feed_entry"])
+def test_pelican_features_come_through_untouched(feature_builds, part) -> None:
+    porto = features_parts(feature_builds["porto"])[part]
+    plain = features_parts(feature_builds["plain"])[part]
+    assert tokens(porto) == tokens(plain)
+
+
+def test_pipeline_ran_on_the_features_page(feature_builds) -> None:
+    html = feature_builds["porto"].html("2020/01/pelican-features/index.html")
+    sized = r'<img alt="A plain image" src="[^"]+" width="40" height="30"'
+    assert re.search(sized, html)
+
+
+def test_pelican_features_in_the_page(feature_builds) -> None:
+    html = feature_builds["porto"].html("2020/01/pelican-features/index.html")
+    other = "../../../2020/01/other-post/"  # RELATIVE_URLS = True
+    assert f'<a href="{other}">link to the other post</a>' in html
+    assert f'<a href="{other}#top">link back</a>' in html
+    assert '<a class="footnote-ref" href="#fn:note">1</a>' in html
+    assert '<li id="fn:note">' in html
+    assert '<div class="toc">' in html and '<a href="#section-two">' in html
+    assert '<h2 id="section-two">' in html
+    assert '<div class="highlight"><pre><span></span><code><span class="k">def' in html
+    assert re.search(r"<blockquote>\s*<p>A \"quoted\" block -- typogrify", html)
+    assert '<span class="caps">NASA</span>' in html
+    assert re.search(r"An (“|&#8220;)opening(”|&#8221;) paragraph (—|&#8212;)", html)
+    assert "<table>" in html
+    assert re.search(r"line<br/?>\nbreak", html)
+
+
+def test_summary_max_length_still_applies(feature_builds) -> None:
+    index = feature_builds["porto"].html("index.html")
+    card = re.search(
+        r'<a href="[^"]*pelican-features/"[^>]*>.*?<div class="excerpt">(.*?)</div>',
+        index,
+        re.S,
+    )
+    assert card
+    # 12 words (Pelican does not count the dash) and the end suffix
+    assert visible_text(card.group(1)) == (
+        "An “opening” paragraph — with quotes, dashes and NASA in capitals, plus a …"
+    )
+
+
+def test_filename_link_in_a_caption_resolves(feature_builds) -> None:
+    html = feature_builds["porto"].html("2020/01/caption-with-filename-link/index.html")
+    other = "../../../2020/01/other-post/"  # RELATIVE_URLS = True
+    figure = re.search(r"<figure>.*?</figure>", html, re.S)
+    assert figure
+    assert f'<figcaption>Read <a href="{other}">the other post</a>' in figure.group(0)
+    assert f'<a href="{other}">the other post</a> in the' in html
+    assert "{filename}" not in html
+    assert "other_post.md" not in html
