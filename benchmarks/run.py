@@ -198,7 +198,8 @@ def expected_slugs(n: int, seed: int) -> list[set[str]]:
     for index in range(n):
         post = corpus.make_post(seed, index)
         stem = Path(post.filename).stem
-        names.append({slugify(post.title, subs), stem, stem[len("YYYY-MM-DD-") :]})
+        bare = stem[len("YYYY-MM-DD-") :]
+        names.append({slugify(post.title, subs), stem, bare, slugify(bare, subs)})
     return names
 
 
@@ -235,6 +236,13 @@ def make_variants(args: argparse.Namespace, work: Path) -> tuple[list, dict, dic
             "TYPOGRIFY": True,
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
+            # Same pages as the baselines, which keep Pelican's defaults: feeds
+            # on (pelicanconf.py turns them off for previews), one index page.
+            "FEED_ALL_ATOM": "feeds/all.atom.xml",
+            "CATEGORY_FEED_ATOM": "feeds/{slug}.atom.xml",
+            "AUTHOR_FEED_ATOM": "feeds/{slug}.atom.xml",
+            "AUTHOR_FEED_RSS": "feeds/{slug}.rss.xml",
+            "DEFAULT_PAGINATION": False,
         }
         why = "" if settings.is_file() else f"no settings file {settings}"
         variants.append(Variant("c", sys.executable, settings, "yaml", overrides, why))

@@ -226,18 +226,20 @@ def process_content(instance: Any) -> None:
     if not transforms:
         return
     doc = _document(instance)
+    try:
+        # An empty body still runs: transforms may set values (reading time).
+        result = run_transforms(html or "", transforms, instance.settings, doc)
+    except Exception as error:  # a bug or odd input: keep the page as written
+        logger.error(
+            "%s: Porto pipeline failed, content left unprocessed (%s: %s)",
+            doc.relative_path or doc.source_path,
+            type(error).__name__,
+            error,
+            exc_info=logger.isEnabledFor(logging.DEBUG),
+        )
+        return
     if html:
-        try:
-            instance._content = run_transforms(html, transforms, instance.settings, doc)
-        except Exception as error:  # a bug or odd input: keep the page as written
-            logger.error(
-                "%s: Porto pipeline failed, content left unprocessed (%s: %s)",
-                doc.relative_path or doc.source_path,
-                type(error).__name__,
-                error,
-                exc_info=logger.isEnabledFor(logging.DEBUG),
-            )
-            return
+        instance._content = result
     for name, value in doc.data.items():
         setattr(instance, name, value)
     instance._porto_pipeline_done = True

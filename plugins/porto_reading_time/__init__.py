@@ -16,7 +16,6 @@ from .core import (
     Rates,
     count_tree,
     estimate_minutes,
-    fill_empty_document,
     image_seconds,
     porto_pipeline,
     read_rates,
@@ -43,4 +42,3 @@ def register() -> None:
         "reading_time", reading_time, order=50, plugin=__name__
     )
     signals.initialized.connect(set_defaults)
-    signals.content_object_init.connect(fill_empty_document)

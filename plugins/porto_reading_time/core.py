@@ -39,7 +39,6 @@ __all__ = [
     "count_tree",
     "count_text",
     "estimate_minutes",
-    "fill_empty_document",
     "image_seconds",
     "read_rates",
     "reading_time",
@@ -375,29 +374,3 @@ def reading_time(tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any) -> 
     """Pipeline transform: put ``reading_time`` and ``word_count`` in
     ``doc.data``. Reads the tree, never changes it."""
     doc.data.update(_results(count_tree(tree), settings, doc))
-
-
-def fill_empty_document(instance: Any) -> None:
-    """``content_object_init``: give documents with an empty body their values.
-
-    The pipeline runs no transform when there is no HTML, so a post with front
-    matter only would otherwise have no reading time at all.
-    """
-    if getattr(instance, "_content", None):
-        return
-    settings = instance.settings
-    enabled = porto_pipeline.enabled_transforms(settings)
-    if not any(t.name == "reading_time" for t in enabled):
-        return
-    source = getattr(instance, "source_path", "") or ""
-    root = settings.get("PATH") or ""
-    relative = os.path.relpath(source, root) if source and root else source
-    doc = porto_pipeline.Document(
-        source_path=source,
-        relative_path=relative.replace(os.sep, "/"),
-        kind=type(instance).__name__.lower(),
-        lang=getattr(instance, "lang", None) or settings.get("DEFAULT_LANG", "en"),
-        metadata=getattr(instance, "metadata", {}) or {},
-    )
-    for name, value in _results(Counts(), settings, doc).items():
-        setattr(instance, name, value)
