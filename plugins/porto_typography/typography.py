@@ -211,7 +211,10 @@ def _sections(tree: BeautifulSoup, ignore: _IgnoreRules) -> list[list]:
         for child in element.contents:
             kind = type(child)
             if kind is NavigableString:
-                tokens.append([TEXT, _escape(child), child, False])
+                text = _escape(child)
+                if text[-1:] == "\xa0" and _before_backref(child):
+                    text = text[:-1] + "&#160;"
+                tokens.append([TEXT, text, child, False])
             elif kind is Tag:
                 if ignore.match(child):
                     sections.append([])
@@ -240,6 +243,20 @@ def _sections(tree: BeautifulSoup, ignore: _IgnoreRules) -> list[list]:
     return [tokens for tokens in sections if tokens]
 
 
+def _before_backref(text: NavigableString) -> bool:
+    """Is ``text`` followed by a Markdown footnote's back-link?
+
+    Python-Markdown writes ``&#160;<a class="footnote-backref" …>``: typogrify
+    reads that entity as letters, not as a space, so Porto keeps it one too.
+    """
+    following = text.next_sibling
+    return (
+        type(following) is Tag
+        and following.name == "a"
+        and "footnote-backref" in (following.get("class") or ())
+    )
+
+
 def _classes(element: Tag) -> str:
     found = element.get("class")
     if isinstance(found, list):
@@ -253,7 +270,11 @@ def _split(token: list, pieces: Iterable) -> list:
     out: list = []
     for piece in pieces:
         if isinstance(piece, str):
-            if piece:
+            if not piece:
+                continue
+            if out and out[-1][0] == TEXT:  # text stays one token, as in HTML
+                out[-1][1] += piece
+            else:
                 out.append([TEXT, piece, origin, True])
         else:
             cls, inner = piece
@@ -526,6 +547,18 @@ def _unescape(text: str) -> str:
     return _ENTITY.sub(_entity, text) if "&" in text else text
 
 
+# Beautiful Soup turns a text node of ASCII white space alone into one space
+# (or one newline) outside pre and textarea; typogrify's output goes through
+# that parse, so the white space between two spans Porto adds does too.
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f]+\Z")
+
+
+def _collapse(text: str, origin: NavigableString) -> str:
+    if not _ASCII_SPACE.match(text) or origin.find_parent(("pre", "textarea")):
+        return text
+    return "\n" if "\n" in text else " "
+
+
 def _write_back(tree: BeautifulSoup, sections: list[list]) -> None:
     groups: dict[int, list] = {}
     origins: dict[int, NavigableString] = {}
@@ -542,12 +575,13 @@ def _write_back(tree: BeautifulSoup, sections: list[list]) -> None:
     for key, tokens in groups.items():
         if len(tokens) == 1 and not tokens[0][3]:
             continue
+        origin = origins[key]
         nodes: list = []
         open_spans: list[Tag] = []
         for token in tokens:
             kind = token[0]
             if kind == TEXT:
-                node = NavigableString(_unescape(token[1]))
+                node = NavigableString(_collapse(_unescape(token[1]), origin))
                 if open_spans:
                     open_spans[-1].append(node)
                 else:
@@ -561,4 +595,4 @@ def _write_back(tree: BeautifulSoup, sections: list[list]) -> None:
                 open_spans.append(span)
             else:
                 open_spans.pop()
-        origins[key].replace_with(*nodes)
+        origin.replace_with(*nodes)
