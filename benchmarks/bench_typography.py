@@ -45,10 +45,32 @@ WORDS = (
     "against go came right used take three model data career learning python"
 ).split()
 SPICE = [
-    "it's", "don't", "I'd", "we're", "NASA", "CRLF", "U.S.A.", "HTML", "CSS3",
-    '"quoted words"', "'single quotes'", "--", "---", "...", "&", "AT&T",
-    "'90s", "O'Neil", '"*emphasis*"', "`code()`", "[a link](https://example.org)",
-    "**bold move**", "*italics*", "e.g.", "Ph.D.", "rock'n'roll",
+    "it's",
+    "don't",
+    "I'd",
+    "we're",
+    "NASA",
+    "CRLF",
+    "U.S.A.",
+    "HTML",
+    "CSS3",
+    '"quoted words"',
+    "'single quotes'",
+    "--",
+    "---",
+    "...",
+    "&",
+    "AT&T",
+    "'90s",
+    "O'Neil",
+    '"*emphasis*"',
+    "`code()`",
+    "[a link](https://example.org)",
+    "**bold move**",
+    "*italics*",
+    "e.g.",
+    "Ph.D.",
+    "rock'n'roll",
 ]
 
 
@@ -88,7 +110,9 @@ def post(rng: random.Random) -> str:
 def render(sources: list[str]) -> list[str]:
     md = markdown.Markdown(
         extensions=["codehilite", "extra", "meta"],
-        extension_configs={"markdown.extensions.codehilite": {"css_class": "highlight"}},
+        extension_configs={
+            "markdown.extensions.codehilite": {"css_class": "highlight"}
+        },
         output_format="html5",
     )
     out = []

@@ -41,6 +41,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+
 def configure(pelican) -> None:
     """``initialized``: take typogrify's pass over from Pelican's reader."""
     settings = pelican.settings

@@ -316,6 +316,7 @@ def _amp(tokens: list) -> list:
 _SMARTY_SKIP = ("pre", "samp", "code", "tt", "kbd", "script", "style", "math")
 _SMARTY_CANDIDATE = re.compile(r"""[\\'"`]|--|\.\.\.|\. \. \.""")
 _NOT_SPACE = re.compile(r"\S")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
 
 
 def _smarty_skip_name(name: str) -> str | None:
@@ -353,7 +354,7 @@ def _educate(text: str, previous_last: str, convert_dashes) -> str:
         text = smartypants.process_escapes(text)
     if "--" in text:
         text = convert_dashes(text)
-    if "." in text:
+    if "..." in text or ". . ." in text:
         text = smartypants.convert_ellipses(text)
     if "``" in text or "''" in text:
         text = smartypants.convert_backticks(text)
@@ -363,8 +364,60 @@ def _educate(text: str, previous_last: str, convert_dashes) -> str:
     if text == '"':
         close = _NOT_SPACE.match(previous_last)
         return "&#8221;" if close else "&#8220;"
-    if "'" in text or '"' in text:
-        text = smartypants.convert_quotes(text)
+    if '"' not in text:
+        # The common case, apostrophes inside words (it's, O'Neil): every rule
+        # of SmartyPants makes those closing quotes.
+        fast = _APOSTROPHE.sub("&#8217;", text)
+        if "'" not in fast:
+            return fast
+    return convert_quotes(text)
+
+
+# SmartyPants' quote rules (smartypants.convert_quotes), in its order, compiled
+# once and each run only when its quote is still in the text; the test suite
+# checks that both give the same result.
+_PUNCT = r"""[!"#\$\%'()*+,-.\/:;<=>?\@\[\\\]\^_`{|}~]"""
+_CLOSE = r"[^\ \t\r\n\[\{\(\-]"
+# SmartyPants' verbose pattern also lists "&#8211;|&#8212;", but there "#"
+# opens a comment: a lone "&" is left, which joins the hex alternative.
+_OPENER = r"(\s|&nbsp;|--|&[mn]dash;|&&#x201[34];)"
+# (SmartyPants writes "\\B" in a raw string here: a backslash and a "B".)
+_SQ_PUNCT = re.compile(r"^'(?=" + _PUNCT + r"\\B)")
+_DQ_PUNCT = re.compile(r'^"(?=' + _PUNCT + r"\\B)")
+_DQ_SQ = re.compile(r""""'(?=\w)""")
+_SQ_DQ = re.compile(r"""'"(?=\w)""")
+_DECADE = re.compile(r"\b'(?=\d{2}s)")
+_SQ_OPEN = re.compile(_OPENER + r"'(?=\w)")
+_SQ_CLOSE = re.compile("(" + _CLOSE + r")'(?!\s|s\b|\d)")
+_SQ_CLOSE_S = re.compile("(" + _CLOSE + r")'(\s|s\b)")
+_DQ_OPEN = re.compile(_OPENER + r'"(?=\w)')
+_DQ_BEFORE_SPACE = re.compile(r'"(?=\s)')
+_DQ_START_PUNCT = re.compile('^"(?=' + _PUNCT + ")")
+_DQ_CLOSE = re.compile("(" + _CLOSE + ')"')
+
+
+def convert_quotes(text: str) -> str:
+    """Curl the straight quotes of ``text`` exactly as SmartyPants does."""
+    single, double = "'" in text, '"' in text
+    if single:
+        text = _SQ_PUNCT.sub("&#8217;", text)
+    if double:
+        text = _DQ_PUNCT.sub("&#8221;", text)
+        if single:
+            text = _DQ_SQ.sub("&#8220;&#8216;", text)
+            text = _SQ_DQ.sub("&#8216;&#8220;", text)
+    if single and "'" in text:
+        text = _DECADE.sub("&#8217;", text)
+        text = _SQ_OPEN.sub(r"\1&#8216;", text)
+        text = _SQ_CLOSE.sub(r"\1&#8217;", text)
+        text = _SQ_CLOSE_S.sub(r"\1&#8217;\2", text)
+        text = text.replace("'", "&#8216;")
+    if double and '"' in text:
+        text = _DQ_OPEN.sub(r"\1&#8220;", text)
+        text = _DQ_BEFORE_SPACE.sub("&#8221;", text)
+        text = _DQ_START_PUNCT.sub("&#8221;", text)
+        text = _DQ_CLOSE.sub(r"\1&#8221;", text)
+        text = text.replace('"', "&#8220;")
     return text
 
 
@@ -376,7 +429,9 @@ _CAPS = re.compile(
     r"(?P<run>\b[A-Z\d]*[A-Z]\d*[A-Z][A-Z\d']*\b)"  # two capitals at least
     r"|(?P<dotted>\b[A-Z]+\.\s?(?:[A-Z]+\.\s?)+)(?:\s|\b|$)"  # U.S.A.
 )
-_UPPER_PAIR = re.compile(r"[A-Z][^A-Z]*[A-Z]")
+# What either branch of _CAPS needs at least: two capitals with only digits
+# between them, or a capital, a dot and a capital.
+_CAPS_HINT = re.compile(r"[A-Z]\d*[A-Z]|[A-Z]\.\s?[A-Z]")
 
 
 def _caps(tokens: list) -> list:
@@ -386,7 +441,7 @@ def _caps(tokens: list) -> list:
         if (
             token[0] == TEXT
             and not _caps_skipped(previous)
-            and _UPPER_PAIR.search(token[1])
+            and _CAPS_HINT.search(token[1])
         ):
             pieces = _caps_pieces(token[1])
             if pieces is None:
@@ -554,8 +609,13 @@ _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+\Z")
 
 
 def _collapse(text: str, origin: NavigableString) -> str:
-    if not _ASCII_SPACE.match(text) or origin.find_parent(("pre", "textarea")):
+    if not _ASCII_SPACE.match(text):
         return text
+    parent = origin.parent
+    while parent is not None:
+        if parent.name in ("pre", "textarea"):
+            return text
+        parent = parent.parent
     return "\n" if "\n" in text else " "
 
 
