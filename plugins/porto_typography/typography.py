@@ -22,7 +22,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import smartypants
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
@@ -32,11 +31,30 @@ logger = logging.getLogger(__name__)
 
 # Typogrify's filters, in the order it applies them.
 FILTERS = ("amp", "smartypants", "caps", "initial_quotes", "widont")
+# SmartyPants' replacements that need no context, as plain str.replace calls
+# (its functions run re.sub on fixed strings: the same left-to-right result).
 DASHES = {
-    "default": smartypants.convert_dashes,
-    "oldschool": smartypants.convert_dashes_oldschool,
-    "oldschool_inverted": smartypants.convert_dashes_oldschool_inverted,
+    "default": (("--", "&#8212;"),),
+    "oldschool": (("---", "&#8212;"), ("--", "&#8211;")),
+    "oldschool_inverted": (("---", "&#8211;"), ("--", "&#8212;")),
 }
+_ESCAPES = (
+    ("\\\\", "&#92;"),
+    ('\\"', "&#34;"),
+    ("\\'", "&#39;"),
+    ("\\.", "&#46;"),
+    ("\\-", "&#45;"),
+    ("\\`", "&#96;"),
+)
+_ELLIPSES = (("...", "&#8230;"), (". . .", "&#8230;"))
+_BACKTICKS = (("``", "&#8220;"), ("''", "&#8221;"))
+
+
+def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @dataclass(frozen=True)
@@ -118,12 +136,12 @@ def typograph_tree(tree: BeautifulSoup, options: Options) -> None:
         return
     ignore = _ignore_rules(options.ignore_tags)
     sections = _sections(tree, ignore)
-    convert_dashes = DASHES[options.dashes]
+    dashes = DASHES[options.dashes]
     for index, tokens in enumerate(sections):
         if "amp" in filters:
             tokens = _amp(tokens)
         if "smartypants" in filters:
-            _smartypants(tokens, convert_dashes)
+            _smartypants(tokens, dashes)
         if "caps" in filters:
             tokens = _caps(tokens)
         if "initial_quotes" in filters:
@@ -326,7 +344,7 @@ def _smarty_skip_name(name: str) -> str | None:
     return None
 
 
-def _smartypants(tokens: list, convert_dashes) -> None:
+def _smartypants(tokens: list, dashes) -> None:
     skipped: list[str] = []
     previous_last = ""
     for token in tokens:
@@ -335,7 +353,7 @@ def _smartypants(tokens: list, convert_dashes) -> None:
             text = token[1]
             last = text[-1:]
             if not skipped and _SMARTY_CANDIDATE.search(text):
-                new = _educate(text, previous_last, convert_dashes)
+                new = _educate(text, previous_last, dashes)
                 if new != text:
                     token[1] = new
                     token[3] = True
@@ -349,15 +367,14 @@ def _smartypants(tokens: list, convert_dashes) -> None:
                 skipped.pop()
 
 
-def _educate(text: str, previous_last: str, convert_dashes) -> str:
+def _educate(text: str, previous_last: str, dashes) -> str:
     if "\\" in text:
-        text = smartypants.process_escapes(text)
+        text = _replace_all(text, _ESCAPES)
     if "--" in text:
-        text = convert_dashes(text)
-    if "..." in text or ". . ." in text:
-        text = smartypants.convert_ellipses(text)
-    if "``" in text or "''" in text:
-        text = smartypants.convert_backticks(text)
+        text = _replace_all(text, dashes)
+    if "." in text:
+        text = _replace_all(text, _ELLIPSES)
+    text = _replace_all(text, _BACKTICKS)
     if text == "'":
         close = _NOT_SPACE.match(previous_last)
         return "&#8217;" if close else "&#8216;"
@@ -589,13 +606,14 @@ def _widont_before(tokens: list, end: int) -> None:
 # --------------------------------------------------------------------------
 # Writing the changed text nodes back.
 
-_ENTITY = re.compile(r"&(amp|lt|gt|nbsp|#\d+);")
-_NAMED = {"amp": "&", "lt": "<", "gt": ">", "nbsp": "\xa0"}
+_ENTITY = re.compile(r"&(?:amp|lt|gt|nbsp|#\d+);")
+_NAMED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": "\xa0"}
 
 
 def _entity(match: re.Match) -> str:
-    name = match.group(1)
-    return _NAMED[name] if name in _NAMED else chr(int(name[1:]))
+    entity = match.group()
+    found = _NAMED.get(entity)
+    return found if found is not None else chr(int(entity[2:-1]))
 
 
 def _unescape(text: str) -> str:
@@ -620,39 +638,41 @@ def _collapse(text: str, origin: NavigableString) -> str:
 
 
 def _write_back(tree: BeautifulSoup, sections: list[list]) -> None:
-    groups: dict[int, list] = {}
-    origins: dict[int, NavigableString] = {}
+    """Replace each changed text node by its new text and spans."""
     for tokens in sections:
+        # A text node's tokens stay together, in order, through every filter.
+        run: list = []
+        origin = None
         for token in tokens:
-            origin = token[2]
-            if origin is None:
-                continue
-            key = id(origin)
-            if key not in groups:
-                groups[key] = []
-                origins[key] = origin
-            groups[key].append(token)
-    for key, tokens in groups.items():
-        if len(tokens) == 1 and not tokens[0][3]:
-            continue
-        origin = origins[key]
-        nodes: list = []
-        open_spans: list[Tag] = []
-        for token in tokens:
-            kind = token[0]
-            if kind == TEXT:
-                node = NavigableString(_collapse(_unescape(token[1]), origin))
-                if open_spans:
-                    open_spans[-1].append(node)
-                else:
-                    nodes.append(node)
-            elif kind == OPEN:
-                span = tree.new_tag("span", attrs={"class": token[3]})
-                if open_spans:
-                    open_spans[-1].append(span)
-                else:
-                    nodes.append(span)
-                open_spans.append(span)
+            if token[2] is not origin:
+                if run:
+                    _replace(tree, origin, run)
+                run = []
+                origin = token[2]
+            if origin is not None:
+                run.append(token)
+        if run:
+            _replace(tree, origin, run)
+
+
+def _replace(tree: BeautifulSoup, origin: NavigableString, tokens: list) -> None:
+    if len(tokens) == 1:
+        if tokens[0][3]:
+            origin.replace_with(NavigableString(_unescape(tokens[0][1])))
+        return
+    nodes: list = []
+    span = None
+    for token in tokens:
+        kind = token[0]
+        if kind == TEXT:
+            node = NavigableString(_collapse(_unescape(token[1]), origin))
+            if span is None:
+                nodes.append(node)
             else:
-                open_spans.pop()
-        origin.replace_with(*nodes)
+                span.append(node)
+        elif kind == OPEN:
+            span = tree.new_tag("span", attrs={"class": token[3]})
+            nodes.append(span)
+        else:
+            span = None
+    origin.replace_with(*nodes)
