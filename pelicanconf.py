@@ -27,6 +27,7 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "porto_pipeline",
+    "porto_typography",
     "porto_frontmatter",
     "porto_links",
     "porto_tag_cloud",

@@ -1,0 +1,678 @@
+"""Typogrify's result, computed on the parsed tree in one walk.
+
+Typogrify runs five filters (amp, smartypants, caps, initial_quotes, widont),
+each re-tokenising the whole HTML string with regular expressions. Here the
+document's tree, already parsed by the Porto pipeline, is flattened once into a
+list of tokens (opening tags, closing tags, text) in the same order typogrify
+sees them, each filter works on that list, and only the text nodes that changed
+are written back. Text is held in the escaped form typogrify reads (``&`` as
+``&amp;``, curly quotes as ``&#8220;``…), so every rule that looks at entities
+or at a neighbouring tag gives the same answer it gives on the string.
+
+The known differences from typogrify, all outside what Markdown writes, are
+listed in the README (``### porto_typography``) and pinned by tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
+
+__all__ = ["FILTERS", "Options", "options_from", "typograph", "typograph_tree"]
+
+logger = logging.getLogger(__name__)
+
+# Typogrify's filters, in the order it applies them.
+FILTERS = ("amp", "smartypants", "caps", "initial_quotes", "widont")
+# SmartyPants' replacements that need no context, as plain str.replace calls
+# (its functions run re.sub on fixed strings: the same left-to-right result).
+DASHES = {
+    "default": (("--", "&#8212;"),),
+    "oldschool": (("---", "&#8212;"), ("--", "&#8211;")),
+    "oldschool_inverted": (("---", "&#8211;"), ("--", "&#8212;")),
+}
+_ESCAPES = (
+    ("\\\\", "&#92;"),
+    ('\\"', "&#34;"),
+    ("\\'", "&#39;"),
+    ("\\.", "&#46;"),
+    ("\\-", "&#45;"),
+    ("\\`", "&#96;"),
+)
+_ELLIPSES = (("...", "&#8230;"), (". . .", "&#8230;"))
+_BACKTICKS = (("``", "&#8220;"), ("''", "&#8221;"))
+
+
+def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to apply: Pelican's ``TYPOGRIFY_*`` settings, checked."""
+
+    omit: frozenset[str] = frozenset()
+    dashes: str = "default"
+    ignore_tags: tuple[str, ...] = ()
+
+
+def options_from(settings: Mapping[str, Any], *, warn: bool = False) -> Options:
+    """Read ``TYPOGRIFY_OMIT_FILTERS``, ``TYPOGRIFY_DASHES``, ``TYPOGRIFY_IGNORE_TAGS``.
+
+    Unusable values fall back to Pelican's defaults (with a warning when
+    ``warn`` is set: once per build, not once per document).
+    """
+    omit = settings.get("TYPOGRIFY_OMIT_FILTERS") or ()
+    if not _is_str_list(omit):
+        _warn(warn, "TYPOGRIFY_OMIT_FILTERS", omit, [])
+        omit = ()
+    unknown = [name for name in omit if name not in FILTERS]
+    if unknown and warn:
+        logger.warning(
+            "TYPOGRIFY_OMIT_FILTERS: %s not one of %s; ignored",
+            ", ".join(map(repr, unknown)),
+            ", ".join(FILTERS),
+        )
+    dashes = settings.get("TYPOGRIFY_DASHES", "default")
+    if dashes not in DASHES:
+        _warn(warn, "TYPOGRIFY_DASHES", dashes, "default")
+        dashes = "default"
+    ignore = settings.get("TYPOGRIFY_IGNORE_TAGS") or ()
+    if not _is_str_list(ignore):
+        _warn(warn, "TYPOGRIFY_IGNORE_TAGS", ignore, [])
+        ignore = ()
+    return Options(
+        omit=frozenset(name for name in omit if name in FILTERS),
+        dashes=dashes,
+        ignore_tags=tuple(ignore),
+    )
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
+
+
+def _warn(warn: bool, name: str, value: Any, default: Any) -> None:
+    if warn:
+        logger.warning("%s = %r is not usable; using %r", name, value, default)
+
+
+def typograph(tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any) -> None:
+    """Pipeline transform: typogrify's filters on ``tree``, when Porto owns them.
+
+    Runs only when ``PORTO_TYPOGRAPHY_ACTIVE`` is set, which the plugin does at
+    start-up when ``TYPOGRIFY`` is on (and turns Pelican's own pass off).
+    """
+    if settings.get("PORTO_TYPOGRAPHY_ACTIVE"):
+        typograph_tree(tree, options_from(settings))
+
+
+# --------------------------------------------------------------------------
+# Tokens. Text: [TEXT, escaped text, origin node, changed?]. Tags: tuples
+# (OPEN | CLOSE, name, origin node of a span we add or None, class or marker).
+# OTHER stands for comments, declarations and script/style bodies: typogrify
+# treats them as tags (or mangles them); Porto leaves them as they are.
+OPEN, CLOSE, TEXT, OTHER = 0, 1, 2, 3
+_OTHER = (OTHER, "", None, None)
+_CLOSE_SPAN = "span"
+# Marks the text of a span.caps already there, so a second run leaves it.
+_CAPS_DONE = "caps-done"
+
+
+def typograph_tree(tree: BeautifulSoup, options: Options) -> None:
+    """Apply the filters not in ``options.omit`` to ``tree``, in place."""
+    filters = [name for name in FILTERS if name not in options.omit]
+    if not filters:
+        return
+    ignore = _ignore_rules(options.ignore_tags)
+    sections = _sections(tree, ignore)
+    dashes = DASHES[options.dashes]
+    for index, tokens in enumerate(sections):
+        if "amp" in filters:
+            tokens = _amp(tokens)
+        if "smartypants" in filters:
+            _smartypants(tokens, dashes)
+        if "caps" in filters:
+            tokens = _caps(tokens)
+        if "initial_quotes" in filters:
+            tokens = _initial_quotes(tokens)
+        if "widont" in filters:
+            _widont(tokens)
+        sections[index] = tokens
+    _write_back(tree, sections)
+
+
+# --------------------------------------------------------------------------
+# Flattening the tree into sections of tokens.
+
+_SCRIPT_LIKE = frozenset({"script", "style"})
+
+
+@dataclass(frozen=True)
+class _IgnoreRules:
+    names: frozenset[str]
+    # (tag name or "" for any tag, "class" or "id", value), lower case
+    filters: tuple[tuple[str, str, str], ...]
+
+    def match(self, element: Tag) -> bool:
+        name = element.name.lower()
+        if name in self.names:
+            return True
+        for tag, attribute, value in self.filters:
+            if tag and tag != name:
+                continue
+            found = element.get(attribute)
+            if isinstance(found, list):
+                found = " ".join(found)
+            if isinstance(found, str) and found.lower() == value:
+                return True
+        return False
+
+
+_FILTERED_TAG = re.compile(r"^([^\s.#<>]*)([.#])([^\s.#<>]+)$")
+
+
+@functools.lru_cache(maxsize=32)
+def _ignore_rules(ignore_tags: tuple[str, ...]) -> _IgnoreRules:
+    """Which elements typogrify leaves alone, read the way typogrify reads them.
+
+    ``pre`` and ``code`` always; a plain name; ``tag.class``, ``tag#id``,
+    ``.class`` or ``#id``. Like typogrify, a ``tag.class``/``tag#id`` rule is
+    dropped when a plain name or a generic rule is part of its text (so
+    ``div.code`` is dropped because of ``code``).
+    """
+    tags = {tag.strip() for tag in ignore_tags} | {"pre", "code"}
+    plain = {tag for tag in tags if "." not in tag and "#" not in tag}
+    generic = {tag for tag in tags if tag.startswith((".", "#"))}
+    specific = [
+        tag
+        for tag in tags - plain - generic
+        if not any(rule in tag for rule in generic)
+        and not any(rule in tag for rule in plain)
+    ]
+    filters = []
+    for rule in sorted(generic) + sorted(specific):
+        match = _FILTERED_TAG.match(rule)
+        if match:
+            tag, mark, value = match.groups()
+            attribute = "class" if mark == "." else "id"
+            filters.append((tag.lower(), attribute, value.lower()))
+    return _IgnoreRules(frozenset(t.lower() for t in plain), tuple(filters))
+
+
+def _escape(text: str) -> str:
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _sections(tree: BeautifulSoup, ignore: _IgnoreRules) -> list[list]:
+    """The tree's tokens, cut where an ignored element stands (as typogrify cuts)."""
+    sections: list[list] = [[]]
+
+    def walk(element: Tag) -> None:
+        tokens = sections[-1]
+        for child in element.contents:
+            kind = type(child)
+            if kind is NavigableString:
+                text = _escape(child)
+                if text[-1:] == "\xa0" and _before_backref(child):
+                    text = text[:-1] + "&#160;"
+                tokens.append([TEXT, text, child, False])
+            elif kind is Tag:
+                if ignore.match(child):
+                    sections.append([])
+                    tokens = sections[-1]
+                    continue
+                name = child.name
+                marker = None
+                if name == "span" and _classes(child) == "caps":
+                    marker = _CAPS_DONE
+                tokens.append((OPEN, name, None, marker))
+                if name in _SCRIPT_LIKE:
+                    if child.contents:
+                        tokens.append(_OTHER)
+                elif child.contents:
+                    walk(child)
+                    tokens = sections[-1]
+                if not child.is_empty_element:
+                    tokens.append((CLOSE, name, None, None))
+            elif isinstance(child, PreformattedString):
+                # comment, CDATA, declaration, doctype, processing instruction
+                tokens.append(_OTHER)
+            elif isinstance(child, NavigableString):
+                tokens.append([TEXT, _escape(child), child, False])
+
+    walk(tree)
+    return [tokens for tokens in sections if tokens]
+
+
+def _before_backref(text: NavigableString) -> bool:
+    """Is ``text`` followed by a Markdown footnote's back-link?
+
+    Python-Markdown writes ``&#160;<a class="footnote-backref" …>``: typogrify
+    reads that entity as letters, not as a space, so Porto keeps it one too.
+    """
+    following = text.next_sibling
+    return (
+        type(following) is Tag
+        and following.name == "a"
+        and "footnote-backref" in (following.get("class") or ())
+    )
+
+
+def _classes(element: Tag) -> str:
+    found = element.get("class")
+    if isinstance(found, list):
+        return " ".join(found)
+    return found or ""
+
+
+def _split(token: list, pieces: Iterable) -> list:
+    """New tokens for ``token``: strings become text, (class, text) a span."""
+    origin = token[2]
+    out: list = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            if not piece:
+                continue
+            if out and out[-1][0] == TEXT:  # text stays one token, as in HTML
+                out[-1][1] += piece
+            else:
+                out.append([TEXT, piece, origin, True])
+        else:
+            cls, inner = piece
+            out.append((OPEN, "span", origin, cls))
+            out.append([TEXT, inner, origin, True])
+            out.append((CLOSE, _CLOSE_SPAN, origin, None))
+    return out
+
+
+# --------------------------------------------------------------------------
+# amp: " & " becomes " <span class="amp">&amp;</span> ".
+
+_AMP = re.compile(r"(\s)&amp;(\s)")
+
+
+def _amp(tokens: list) -> list:
+    out: list = []
+    for token in tokens:
+        if token[0] == TEXT and "&amp;" in token[1] and _AMP.search(token[1]):
+            text = token[1]
+            pieces: list = []
+            start = 0
+            for match in _AMP.finditer(text):
+                pieces.append(text[start : match.start()] + match.group(1))
+                pieces.append(("amp", "&amp;"))
+                start = match.start(2)
+            pieces.append(text[start:])
+            out.extend(_split(token, pieces))
+        else:
+            out.append(token)
+    return out
+
+
+# --------------------------------------------------------------------------
+# smartypants: quotes, dashes, ellipses, backticks and backslash escapes, with
+# SmartyPants' own conversions, token by token, skipping the same elements and
+# keeping the same one-character context it keeps between tokens.
+
+_SMARTY_SKIP = ("pre", "samp", "code", "tt", "kbd", "script", "style", "math")
+_SMARTY_CANDIDATE = re.compile(r"""[\\'"`]|--|\.\.\.|\. \. \.""")
+_NOT_SPACE = re.compile(r"\S")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+
+
+def _smarty_skip_name(name: str) -> str | None:
+    for skip in _SMARTY_SKIP:
+        if name.startswith(skip):
+            return skip
+    return None
+
+
+def _smartypants(tokens: list, dashes) -> None:
+    skipped: list[str] = []
+    previous_last = ""
+    for token in tokens:
+        kind = token[0]
+        if kind == TEXT:
+            text = token[1]
+            last = text[-1:]
+            if not skipped and _SMARTY_CANDIDATE.search(text):
+                new = _educate(text, previous_last, dashes)
+                if new != text:
+                    token[1] = new
+                    token[3] = True
+            previous_last = last
+        elif kind == OPEN:
+            skip = _smarty_skip_name(token[1])
+            if skip:
+                skipped.append(skip)
+        elif kind == CLOSE and skipped:
+            if _smarty_skip_name(token[1]) == skipped[-1]:
+                skipped.pop()
+
+
+def _educate(text: str, previous_last: str, dashes) -> str:
+    if "\\" in text:
+        text = _replace_all(text, _ESCAPES)
+    if "--" in text:
+        text = _replace_all(text, dashes)
+    if "." in text:
+        text = _replace_all(text, _ELLIPSES)
+    text = _replace_all(text, _BACKTICKS)
+    if text == "'":
+        close = _NOT_SPACE.match(previous_last)
+        return "&#8217;" if close else "&#8216;"
+    if text == '"':
+        close = _NOT_SPACE.match(previous_last)
+        return "&#8221;" if close else "&#8220;"
+    if '"' not in text:
+        # The common case, apostrophes inside words (it's, O'Neil): every rule
+        # of SmartyPants makes those closing quotes.
+        fast = _APOSTROPHE.sub("&#8217;", text)
+        if "'" not in fast:
+            return fast
+    return convert_quotes(text)
+
+
+# SmartyPants' quote rules (smartypants.convert_quotes), in its order, compiled
+# once and each run only when its quote is still in the text; the test suite
+# checks that both give the same result.
+_PUNCT = r"""[!"#\$\%'()*+,-.\/:;<=>?\@\[\\\]\^_`{|}~]"""
+_CLOSE = r"[^\ \t\r\n\[\{\(\-]"
+# SmartyPants' verbose pattern also lists "&#8211;|&#8212;", but there "#"
+# opens a comment: a lone "&" is left, which joins the hex alternative.
+_OPENER = r"(\s|&nbsp;|--|&[mn]dash;|&&#x201[34];)"
+# (SmartyPants writes "\\B" in a raw string here: a backslash and a "B".)
+_SQ_PUNCT = re.compile(r"^'(?=" + _PUNCT + r"\\B)")
+_DQ_PUNCT = re.compile(r'^"(?=' + _PUNCT + r"\\B)")
+_DQ_SQ = re.compile(r""""'(?=\w)""")
+_SQ_DQ = re.compile(r"""'"(?=\w)""")
+_DECADE = re.compile(r"\b'(?=\d{2}s)")
+_SQ_OPEN = re.compile(_OPENER + r"'(?=\w)")
+_SQ_CLOSE = re.compile("(" + _CLOSE + r")'(?!\s|s\b|\d)")
+_SQ_CLOSE_S = re.compile("(" + _CLOSE + r")'(\s|s\b)")
+_DQ_OPEN = re.compile(_OPENER + r'"(?=\w)')
+_DQ_BEFORE_SPACE = re.compile(r'"(?=\s)')
+_DQ_START_PUNCT = re.compile('^"(?=' + _PUNCT + ")")
+_DQ_CLOSE = re.compile("(" + _CLOSE + ')"')
+
+
+def convert_quotes(text: str) -> str:
+    """Curl the straight quotes of ``text`` exactly as SmartyPants does."""
+    single, double = "'" in text, '"' in text
+    if single:
+        text = _SQ_PUNCT.sub("&#8217;", text)
+    if double:
+        text = _DQ_PUNCT.sub("&#8221;", text)
+        if single:
+            text = _DQ_SQ.sub("&#8220;&#8216;", text)
+            text = _SQ_DQ.sub("&#8216;&#8220;", text)
+    if single and "'" in text:
+        text = _DECADE.sub("&#8217;", text)
+        text = _SQ_OPEN.sub(r"\1&#8216;", text)
+        text = _SQ_CLOSE.sub(r"\1&#8217;", text)
+        text = _SQ_CLOSE_S.sub(r"\1&#8217;\2", text)
+        text = text.replace("'", "&#8216;")
+    if double and '"' in text:
+        text = _DQ_OPEN.sub(r"\1&#8220;", text)
+        text = _DQ_BEFORE_SPACE.sub("&#8221;", text)
+        text = _DQ_START_PUNCT.sub("&#8221;", text)
+        text = _DQ_CLOSE.sub(r"\1&#8221;", text)
+        text = text.replace('"', "&#8220;")
+    return text
+
+
+# --------------------------------------------------------------------------
+# caps: runs of capitals (NASA, CRLF, U.S.A.) wrapped in span.caps. The text
+# right after an opening kbd or script tag is left alone, as typogrify does.
+
+_CAPS = re.compile(
+    r"(?P<run>\b[A-Z\d]*[A-Z]\d*[A-Z][A-Z\d']*\b)"  # two capitals at least
+    r"|(?P<dotted>\b[A-Z]+\.\s?(?:[A-Z]+\.\s?)+)(?:\s|\b|$)"  # U.S.A.
+)
+# What either branch of _CAPS needs at least: two capitals with only digits
+# between them, or a capital, a dot and a capital.
+_CAPS_HINT = re.compile(r"[A-Z]\d*[A-Z]|[A-Z]\.\s?[A-Z]")
+
+
+def _caps(tokens: list) -> list:
+    out: list = []
+    previous = None
+    for token in tokens:
+        if (
+            token[0] == TEXT
+            and not _caps_skipped(previous)
+            and _CAPS_HINT.search(token[1])
+        ):
+            pieces = _caps_pieces(token[1])
+            if pieces is None:
+                out.append(token)
+            else:
+                out.extend(_split(token, pieces))
+        else:
+            out.append(token)
+        previous = token
+    return out
+
+
+def _caps_skipped(previous) -> bool:
+    if previous is None or previous[0] != OPEN:
+        return False
+    name = previous[1]
+    return previous[3] == _CAPS_DONE or name.startswith(("kbd", "script"))
+
+
+def _caps_pieces(text: str) -> list | None:
+    pieces: list = []
+    start = 0
+    for match in _CAPS.finditer(text):
+        pieces.append(text[start : match.start()])
+        run = match.group("run")
+        if run is not None:
+            pieces.append(("caps", run))
+        else:
+            dotted = match.group("dotted")
+            if dotted.endswith(" "):
+                pieces.append(("caps", dotted[:-1]))
+                pieces.append(" ")
+            else:
+                pieces.append(("caps", dotted))
+        start = match.end()
+    if not pieces:
+        return None
+    pieces.append(text[start:])
+    return pieces
+
+
+# --------------------------------------------------------------------------
+# initial_quotes: a quote opening a paragraph, heading, list item, dt or dd
+# (or the section), maybe after opening inline tags, wrapped in span.dquo/quo.
+
+_BLOCK_START = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd")
+_INLINE = ("a", "em", "span", "strong", "i", "b")
+_QUOTE = re.compile(r"(\s*)(\"|&ldquo;|&#8220;|'|&lsquo;|&#8216;)")
+_SPACE_ONLY = re.compile(r"\s*\Z")
+
+
+def _initial_quotes(tokens: list) -> list:
+    starts = [0] + [
+        index + 1
+        for index, token in enumerate(tokens)
+        if token[0] == OPEN and token[1].startswith(_BLOCK_START)
+    ]
+    found: dict[int, re.Match] = {}
+    for start in starts:
+        index = _quote_after(tokens, start)
+        if index is not None:
+            found[index] = _QUOTE.match(tokens[index][1])
+    if not found:
+        return tokens
+    out: list = []
+    for index, token in enumerate(tokens):
+        match = found.get(index)
+        if match is None:
+            out.append(token)
+            continue
+        quote = match.group(2)
+        cls = "dquo" if quote in ('"', "&ldquo;", "&#8220;") else "quo"
+        text = token[1]
+        out.extend(_split(token, [match.group(1), (cls, quote), text[match.end() :]]))
+    return out
+
+
+def _quote_after(tokens: list, index: int) -> int | None:
+    """The text token starting with a quote, past white space and inline tags."""
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token[0]
+        if kind == TEXT:
+            if _SPACE_ONLY.match(token[1]):
+                index += 1
+                continue
+            return index if _QUOTE.match(token[1]) else None
+        if kind == OPEN and token[1].startswith(_INLINE):
+            index += 1
+            continue
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------
+# widont: the space before the last word of a paragraph, heading, list item,
+# dt or dd (or of the section) becomes a no-break space.
+
+_BLOCK_END = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd"})
+_INLINE_END = frozenset(_INLINE)
+
+
+def _widont(tokens: list) -> None:
+    ends = [i for i, t in enumerate(tokens) if t[0] == CLOSE and t[1] in _BLOCK_END]
+    ends.append(len(tokens))
+    for end in ends:
+        _widont_before(tokens, end)
+
+
+def _widont_before(tokens: list, end: int) -> None:
+    index = end - 1
+    while index >= 0:
+        token = tokens[index]
+        if token[0] == CLOSE and token[1] in _INLINE_END:
+            index -= 1
+        elif token[0] == TEXT and _SPACE_ONLY.match(token[1]):
+            index -= 1
+        else:
+            break
+    if index < 0 or tokens[index][0] != TEXT:
+        return
+    token = tokens[index]
+    text = token[1]
+    word_end = len(text.rstrip())
+    word_start = word_end
+    while word_start and not text[word_start - 1].isspace():
+        word_start -= 1
+    gap_start = word_start
+    while gap_start and text[gap_start - 1].isspace():
+        gap_start -= 1
+    if gap_start == word_start:
+        return
+    if gap_start == 0:
+        before = tokens[index - 1] if index else None
+        if (
+            before is None
+            or before[0] not in (OPEN, CLOSE)
+            or not before[1].startswith(_INLINE)
+        ):
+            return
+    token[1] = text[:gap_start] + "&nbsp;" + text[word_start:]
+    token[3] = True
+
+
+# --------------------------------------------------------------------------
+# Writing the changed text nodes back.
+
+_ENTITY = re.compile(r"&(?:amp|lt|gt|nbsp|#\d+);")
+_NAMED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": "\xa0"}
+
+
+def _entity(match: re.Match) -> str:
+    entity = match.group()
+    found = _NAMED.get(entity)
+    return found if found is not None else chr(int(entity[2:-1]))
+
+
+def _unescape(text: str) -> str:
+    return _ENTITY.sub(_entity, text) if "&" in text else text
+
+
+# Beautiful Soup turns a text node of ASCII white space alone into one space
+# (or one newline) outside pre and textarea; typogrify's output goes through
+# that parse, so the white space between two spans Porto adds does too.
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f]+\Z")
+
+
+def _collapse(text: str, origin: NavigableString) -> str:
+    if not _ASCII_SPACE.match(text):
+        return text
+    parent = origin.parent
+    while parent is not None:
+        if parent.name in ("pre", "textarea"):
+            return text
+        parent = parent.parent
+    return "\n" if "\n" in text else " "
+
+
+def _write_back(tree: BeautifulSoup, sections: list[list]) -> None:
+    """Replace each changed text node by its new text and spans."""
+    for tokens in sections:
+        # A text node's tokens stay together, in order, through every filter.
+        run: list = []
+        origin = None
+        for token in tokens:
+            if token[2] is not origin:
+                if run:
+                    _replace(tree, origin, run)
+                run = []
+                origin = token[2]
+            if origin is not None:
+                run.append(token)
+        if run:
+            _replace(tree, origin, run)
+
+
+def _replace(tree: BeautifulSoup, origin: NavigableString, tokens: list) -> None:
+    if len(tokens) == 1:
+        if tokens[0][3]:
+            origin.replace_with(NavigableString(_unescape(tokens[0][1])))
+        return
+    nodes: list = []
+    span = None
+    for token in tokens:
+        kind = token[0]
+        if kind == TEXT:
+            node = NavigableString(_collapse(_unescape(token[1]), origin))
+            if span is None:
+                nodes.append(node)
+            else:
+                span.append(node)
+        elif kind == OPEN:
+            span = tree.new_tag("span", attrs={"class": token[3]})
+            nodes.append(span)
+        else:
+            span = None
+    origin.replace_with(*nodes)
