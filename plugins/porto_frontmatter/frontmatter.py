@@ -22,6 +22,8 @@ __all__ = [
     "to_datetime",
 ]
 
+# libyaml's loader when PyYAML was built with it: same results, several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENING = re.compile(r"---[ \t]*\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[-_ ]+|$)")
@@ -77,9 +79,13 @@ def split_front_matter(text: str) -> FrontMatter | None:
     if body.startswith("\n"):
         body = body[1:]
     try:
-        data = yaml.safe_load(block) if block.strip() else {}
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc) from exc
+        data = yaml.load(block, Loader=_LOADER) if block.strip() else {}
+    except yaml.YAMLError:
+        try:  # the pure-Python loader words its errors better: ask it again
+            yaml.safe_load(block)
+        except yaml.YAMLError as exc:
+            raise _yaml_error(exc) from exc
+        raise
     if data is None:
         data = {}
     if not isinstance(data, dict):
