@@ -12,7 +12,11 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
-from bs4.element import PreformattedString
+from bs4.element import (
+    AttributeValueWithCharsetSubstitution,
+    PreformattedString,
+    Tag,
+)
 from bs4.formatter import HTMLFormatter
 
 __all__ = [
@@ -174,8 +178,83 @@ def parse(html: str) -> BeautifulSoup:
 
 
 def serialise(tree: BeautifulSoup) -> str:
-    """HTML for ``tree``; ``serialise(parse(serialise(t)))`` is a fixed point."""
-    return tree.decode(formatter=_FORMATTER)
+    """HTML for ``tree``; ``serialise(parse(serialise(t)))`` is a fixed point.
+
+    Writes what ``tree.decode(formatter=_FORMATTER)`` writes (the tests hold
+    the two equal), about three times as fast: one pass over ``contents``
+    lists instead of Beautiful Soup's event stream and per-node formatter calls.
+    """
+    out: list[str] = []
+    append = out.append
+    # Each entry: the children still to write, and the end tag after them.
+    stack: list[tuple[Any, str, bool]] = [(iter(tree.contents), "", _is_cdata(tree))]
+    while stack:
+        children, end_tag, cdata = stack[-1]
+        for child in children:
+            if isinstance(child, Tag):
+                if child.contents:
+                    append(_start_tag(child))
+                    stack.append(
+                        (iter(child.contents), _end_tag(child), _is_cdata(child))
+                    )
+                    break
+                if child.can_be_empty_element is True:
+                    append(_start_tag(child, "/>"))
+                else:
+                    append(_start_tag(child))
+                    append(_end_tag(child))
+            elif isinstance(child, PreformattedString):
+                append(child.PREFIX + child + child.SUFFIX)
+            elif cdata:
+                append(child)
+            else:
+                append(_escape(child))
+        else:
+            stack.pop()
+            append(end_tag)
+    return "".join(out)
+
+
+def _is_cdata(tag: Tag) -> bool:
+    return tag.name in _FORMATTER.cdata_containing_tags
+
+
+def _name(tag: Tag) -> str:
+    return f"{tag.prefix}:{tag.name}" if tag.prefix else tag.name
+
+
+def _start_tag(tag: Tag, close: str = ">") -> str:
+    if tag.hidden:
+        return ""
+    if not tag.attrs:
+        return f"<{_name(tag)}{close}"
+    attrs = [_name(tag)]
+    for key, value in tag.attrs.items():
+        if value is None:
+            attrs.append(key)
+            continue
+        if isinstance(value, (list, tuple)):
+            value = " ".join(value)
+        elif not isinstance(value, str):
+            value = str(value)
+        elif isinstance(value, AttributeValueWithCharsetSubstitution):
+            value = value.substitute_encoding("utf-8")
+        attrs.append(f"{key}={_quoted(_escape(value))}")
+    return f"<{' '.join(attrs)}{close}"
+
+
+def _end_tag(tag: Tag) -> str:
+    return "" if tag.hidden else f"</{_name(tag)}>"
+
+
+def _quoted(value: str) -> str:
+    # As Beautiful Soup quotes: double quotes, single when the value holds
+    # only double quotes, &quot; when it holds both.
+    if '"' not in value:
+        return f'"{value}"'
+    if "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace('"', "&quot;") + '"'
 
 
 def run_transforms(
