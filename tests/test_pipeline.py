@@ -259,10 +259,10 @@ WORDS = st.sampled_from(
 # decode(); these hold it to decode()'s bytes, so a Beautiful Soup upgrade that
 # changes how a tree is written shows up here rather than in a page.
 SERIALISE_CASES = [
-    "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+    '<!DOCTYPE html><html><head><meta charset="utf-8">'
     '<meta content="text/html; charset=latin-1" http-equiv="Content-Type">'
     "</head><body></body></html>",
-    "<p title='say \"hi\"'>a</p><p title=\"it's &quot;x&quot;\">b</p>",
+    '<p title=\'say "hi"\'>a</p><p title="it\'s &quot;x&quot;">b</p>',
     '<input disabled type=checkbox checked="">',
     '<p class="a  b c" data-x="1 &amp; 2 &lt; 3 &gt; 4">x</p>',
     "<svg:rect xlink:href='#a'></svg:rect><math><mi>x</mi></math>",
