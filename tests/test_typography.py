@@ -16,6 +16,7 @@ import markdown
 import porto_pipeline
 import pytest
 import smartypants
+from bs4 import BeautifulSoup, Tag
 from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -49,7 +50,39 @@ def pelican_typogrify(html: str, options: Options = DEFAULTS) -> str:
 def porto(html: str, options: Options = DEFAULTS) -> str:
     tree = porto_pipeline.parse(html)
     typograph_tree(tree, options)
+    assert_linked(tree)
     return porto_pipeline.serialise(tree)
+
+
+def assert_linked(tree: BeautifulSoup) -> None:
+    """Every link Beautiful Soup keeps between nodes agrees with ``contents``.
+
+    The transform links the nodes it adds itself (not with ``replace_with``);
+    later transforms walk the tree through these links (``find_all``).
+    """
+    order: list = [tree]
+
+    def walk(tag: Tag) -> None:
+        previous = None
+        for child in tag.contents:
+            assert child.parent is tag
+            assert child.previous_sibling is previous
+            if previous is not None:
+                assert previous.next_sibling is child
+            previous = child
+            order.append(child)
+            if isinstance(child, Tag):
+                walk(child)
+        if previous is not None:
+            assert previous.next_sibling is None
+
+    walk(tree)
+    del order[0]  # the document itself is not part of the chain
+    for before, after in zip(order, order[1:], strict=False):
+        assert before.next_element is after
+        assert after.previous_element is before
+    assert order[-1].next_element is None
+    assert [id(node) for node in tree.descendants] == [id(node) for node in order]
 
 
 def render(source: str) -> str:

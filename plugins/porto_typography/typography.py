@@ -658,7 +658,7 @@ def _write_back(tree: BeautifulSoup, sections: list[list]) -> None:
 def _replace(tree: BeautifulSoup, origin: NavigableString, tokens: list) -> None:
     if len(tokens) == 1:
         if tokens[0][3]:
-            origin.replace_with(NavigableString(_unescape(tokens[0][1])))
+            _link_in(origin, [NavigableString(_unescape(tokens[0][1]))])
         return
     nodes: list = []
     span = None
@@ -669,10 +669,46 @@ def _replace(tree: BeautifulSoup, origin: NavigableString, tokens: list) -> None
             if span is None:
                 nodes.append(node)
             else:
-                span.append(node)
+                node.parent = span
+                span.contents.append(node)
         elif kind == OPEN:
             span = tree.new_tag("span", attrs={"class": token[3]})
             nodes.append(span)
         else:
             span = None
-    origin.replace_with(*nodes)
+    _link_in(origin, nodes)
+
+
+def _link_in(origin: NavigableString, nodes: list) -> None:
+    """Put ``nodes`` where the text node ``origin`` stands, as ``replace_with`` would.
+
+    ``nodes`` are new: text, or spans holding one text node (their ``parent``
+    and ``contents`` already set). Linking them in one go costs a third of
+    ``replace_with``, which extracts ``origin`` and then inserts node by node,
+    walking the tree each time to find the neighbours. Tests check the
+    tree's links (``contents``, siblings, ``next_element``) afterwards.
+    """
+    parent = origin.parent
+    index = parent.index(origin)
+    parent.contents[index : index + 1] = nodes
+    sibling = origin.previous_sibling
+    element = origin.previous_element
+    for node in nodes:
+        node.parent = parent
+        node.previous_sibling = sibling
+        if sibling is not None:
+            sibling.next_sibling = node
+        sibling = node
+        for item in (node, *node.contents) if type(node) is Tag else (node,):
+            item.previous_element = element
+            if element is not None:  # None before the document's first node
+                element.next_element = item
+            element = item
+    sibling.next_sibling = origin.next_sibling
+    if origin.next_sibling is not None:
+        origin.next_sibling.previous_sibling = sibling
+    element.next_element = origin.next_element
+    if origin.next_element is not None:
+        origin.next_element.previous_element = element
+    origin.parent = origin.previous_sibling = origin.next_sibling = None
+    origin.previous_element = origin.next_element = None
