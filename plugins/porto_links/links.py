@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
     from pelican.plugins import porto_pipeline
@@ -52,7 +52,14 @@ def resolve_links(tree: BeautifulSoup, settings: Mapping[str, Any], doc) -> None
     """
     warned: set[str] = set()
     root = os.path.abspath(doc.content_root) if doc.content_root else ""
-    for element in tree.find_all(_URL_ATTRIBUTES):
+    # find_all(<a dict of names>) goes through SoupStrainer's general
+    # matching, node by node: a plain walk is several times faster.
+    elements = [
+        node
+        for node in tree.descendants
+        if isinstance(node, Tag) and node.name in _URL_ATTRIBUTES
+    ]
+    for element in elements:
         for attribute, is_media in _URL_ATTRIBUTES[element.name]:
             url = element.get(attribute)
             if not isinstance(url, str) or not _is_local(url):
