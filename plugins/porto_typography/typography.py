@@ -229,7 +229,9 @@ def _sections(tree: BeautifulSoup, ignore: _IgnoreRules) -> list[list]:
         for child in element.contents:
             kind = type(child)
             if kind is NavigableString:
-                text = _escape(child)
+                # As a plain str: NavigableString indexes and slices through
+                # a Python-level __getitem__, and the filters do both a lot.
+                text = _escape(str(child))
                 if text[-1:] == "\xa0" and _before_backref(child):
                     text = text[:-1] + "&#160;"
                 tokens.append([TEXT, text, child, False])
@@ -255,7 +257,7 @@ def _sections(tree: BeautifulSoup, ignore: _IgnoreRules) -> list[list]:
                 # comment, CDATA, declaration, doctype, processing instruction
                 tokens.append(_OTHER)
             elif isinstance(child, NavigableString):
-                tokens.append([TEXT, _escape(child), child, False])
+                tokens.append([TEXT, _escape(str(child)), child, False])
 
     walk(tree)
     return [tokens for tokens in sections if tokens]
