@@ -18,6 +18,7 @@ from bs4.element import (
     Tag,
 )
 from bs4.formatter import HTMLFormatter
+from pelican.contents import Static
 
 __all__ = [
     "Document",
@@ -299,8 +300,8 @@ def process_content(instance: Any) -> None:
     ``{filename}`` links before every document is known.
     """
     html = getattr(instance, "_content", None)
-    if getattr(instance, "_porto_pipeline_done", False):
-        return
+    if isinstance(instance, Static) or getattr(instance, "_porto_pipeline_done", False):
+        return  # static files (images…) are content objects too: nothing to do
     transforms = enabled_transforms(instance.settings)
     if not transforms:
         return
