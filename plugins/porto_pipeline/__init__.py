@@ -15,9 +15,11 @@ from .core import (
     add_transform,
     enabled_transforms,
     local_file,
+    open_cache,
     parse,
     process_content,
     run_transforms,
+    save_cache,
     serialise,
 )
 
@@ -36,4 +38,6 @@ __all__ = [
 
 
 def register() -> None:
+    signals.initialized.connect(open_cache)
     signals.content_object_init.connect(process_content)
+    signals.finalized.connect(save_cache)

@@ -32,7 +32,14 @@ __all__ = [
     "serialise",
 ]
 
+from .cache import FILE_NAME as CACHE_FILE
+from .cache import Entry, PipelineCache, Recorder, document_key, replay, stamp
+
 logger = logging.getLogger(__name__)
+
+# Where a build's pipeline cache lives: not a PORTO_ setting (those are part of
+# every cache key), just this build's object.
+CACHE_SETTING = "_porto_pipeline_cache"
 
 # Python's own parser: it keeps what it is given (no <html>/<body> wrapper, no
 # tags added or moved), so the pipeline never changes what it does not mean to.
@@ -116,6 +123,9 @@ class Document:
     content_root: str = ""
     # Values a transform hands back; set as attributes on the content object.
     data: dict[str, Any] = field(default_factory=dict)
+    # Files local_file() looked for, with their stamps: what a cached result
+    # of this document depends on besides its HTML.
+    files: dict[str, Any] = field(default_factory=dict)
 
 
 TransformFunc = Callable[[BeautifulSoup, Mapping[str, Any], Document], None]
@@ -306,23 +316,55 @@ def process_content(instance: Any) -> None:
     if not transforms:
         return
     doc = _document(instance)
-    try:
-        # An empty body still runs: transforms may set values (reading time).
-        result = run_transforms(html or "", transforms, instance.settings, doc)
-    except Exception as error:  # a bug or odd input: keep the page as written
-        logger.error(
-            "%s: Porto pipeline failed, content left unprocessed (%s: %s)",
-            doc.relative_path or doc.source_path,
-            type(error).__name__,
-            error,
-            exc_info=logger.isEnabledFor(logging.DEBUG),
-        )
-        return
+    cache = instance.settings.get(CACHE_SETTING)
+    key = cache and document_key(html or "", transforms, instance.settings, doc)
+    entry = cache.get(key) if cache else None
+    if entry is not None:
+        replay(entry.messages)
+        result, data = entry.html, entry.data
+    else:
+        recorder = Recorder()
+        if cache:  # its warnings are logged again when the entry is reused
+            logging.getLogger().addHandler(recorder)
+        try:
+            # An empty body still runs: transforms may set values (reading time).
+            result = run_transforms(html or "", transforms, instance.settings, doc)
+        except Exception as error:  # a bug or odd input: keep the page as written
+            logger.error(
+                "%s: Porto pipeline failed, content left unprocessed (%s: %s)",
+                doc.relative_path or doc.source_path,
+                type(error).__name__,
+                error,
+                exc_info=logger.isEnabledFor(logging.DEBUG),
+            )
+            return
+        finally:
+            logging.getLogger().removeHandler(recorder)
+        data = doc.data
+        if cache:
+            cache.put(key, Entry(result, dict(data), doc.files, recorder.messages))
     if html:
         instance._content = result
-    for name, value in doc.data.items():
+    for name, value in data.items():
         setattr(instance, name, value)
     instance._porto_pipeline_done = True
+
+
+def open_cache(pelican: Any) -> None:
+    """``initialized``: with Pelican's content cache on, use Porto's too."""
+    settings = pelican.settings
+    if settings.get("CACHE_CONTENT"):
+        path = os.path.join(settings.get("CACHE_PATH", "cache"), CACHE_FILE)
+        settings[CACHE_SETTING] = PipelineCache(
+            path, load=bool(settings.get("LOAD_CONTENT_CACHE"))
+        )
+
+
+def save_cache(pelican: Any) -> None:
+    """``finalized``: write the entries of this build."""
+    cache = pelican.settings.get(CACHE_SETTING)
+    if cache is not None:
+        cache.save()
 
 
 # {static}/x, {attach}x, |filename|x ... as Pelican writes intra-site links.
@@ -352,5 +394,8 @@ def local_file(url: str, doc: Document) -> str | None:
         base = os.path.dirname(doc.source_path) if doc.source_path else root
         candidate = os.path.join(base, path)
     candidate = os.path.normpath(candidate)
-    inside = candidate == root or candidate.startswith(root + os.sep)
-    return candidate if inside and os.path.isfile(candidate) else None
+    if candidate != root and not candidate.startswith(root + os.sep):
+        return None
+    seen = stamp(candidate)
+    doc.files[candidate] = seen
+    return candidate if seen is not None and os.path.isfile(candidate) else None

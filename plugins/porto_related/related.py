@@ -29,13 +29,12 @@ def related_max(settings: Mapping[str, Any]) -> int:
     return DEFAULTS["PORTO_RELATED_MAX"]
 
 
-def _sort_key(article, shared: int) -> tuple:
-    # Most shared tags first, then newest, then title; the source path settles
-    # the rest so two builds of the same site always agree.
+def _tie_break(article) -> tuple:
+    # After the shared-tag count: newest first, then title; the source path
+    # settles the rest so two builds of the same site always agree.
     date = getattr(article, "date", None)
     timestamp = date.timestamp() if date is not None else float("-inf")
     return (
-        -shared,
         -timestamp,
         str(getattr(article, "title", "")).casefold(),
         str(getattr(article, "source_path", "")),
@@ -53,6 +52,8 @@ def related_posts(articles: Sequence, limit: int) -> dict[int, list]:
         for tag in set(getattr(article, "tags", None) or ()):
             by_tag[(getattr(article, "lang", None), tag)].append(article)
     by_id = {id(article): article for article in articles}
+    # Computed once per article: popular tags make every pair a candidate.
+    tie_break = {id(article): _tie_break(article) for article in articles}
     result: dict[int, list] = {}
     for article in articles:
         lang = getattr(article, "lang", None)
@@ -62,7 +63,7 @@ def related_posts(articles: Sequence, limit: int) -> dict[int, list]:
                 if other is not article:
                     shared[id(other)] += 1
         ranked = heapq.nsmallest(
-            limit, shared.items(), key=lambda item: _sort_key(by_id[item[0]], item[1])
+            limit, shared.items(), key=lambda item: (-item[1], tie_break[item[0]])
         )
         result[id(article)] = [by_id[key] for key, _ in ranked]
     return result
