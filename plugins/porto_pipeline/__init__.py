@@ -9,35 +9,13 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .core import (
-    Document,
-    Transform,
-    add_transform,
-    enabled_transforms,
-    local_file,
-    open_cache,
-    parse,
-    process_content,
-    run_transforms,
-    save_cache,
-    serialise,
-)
+from . import core
+from .core import *  # noqa: F403 - the public API is core's __all__
 
-__all__ = [
-    "Document",
-    "Transform",
-    "add_transform",
-    "enabled_transforms",
-    "local_file",
-    "parse",
-    "process_content",
-    "register",
-    "run_transforms",
-    "serialise",
-]
+__all__ = [*core.__all__, "register"]
 
 
 def register() -> None:
-    signals.initialized.connect(open_cache)
-    signals.content_object_init.connect(process_content)
-    signals.finalized.connect(save_cache)
+    signals.initialized.connect(core.open_cache)
+    signals.content_object_init.connect(core.process_content)
+    signals.finalized.connect(core.save_cache)

@@ -41,9 +41,6 @@ logger = logging.getLogger(__name__)
 # every cache key), just this build's object.
 CACHE_SETTING = "_porto_pipeline_cache"
 
-# Python's own parser: it keeps what it is given (no <html>/<body> wrapper, no
-# tags added or moved), so the pipeline never changes what it does not mean to.
-PARSER = "html.parser"
 # Void elements: an end tag for one of these is never "stray" markup to keep.
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
@@ -184,7 +181,11 @@ def enabled_transforms(settings: Mapping[str, Any]) -> list[Transform]:
 
 
 def parse(html: str) -> BeautifulSoup:
-    """The tree every transform of a document shares (Python's html.parser)."""
+    """The tree every transform of a document shares.
+
+    Python's html.parser keeps what it is given (no <html>/<body> wrapper, no
+    tags added or moved), so the pipeline never changes what it does not mean to.
+    """
     return BeautifulSoup(html, builder=_FaithfulTreeBuilder())
 
 
@@ -317,37 +318,46 @@ def process_content(instance: Any) -> None:
         return
     doc = _document(instance)
     cache = instance.settings.get(CACHE_SETTING)
-    key = cache and document_key(html or "", transforms, instance.settings, doc)
+    key = document_key(html or "", transforms, instance.settings, doc) if cache else ""
     entry = cache.get(key) if cache else None
     if entry is not None:
         replay(entry.messages)
-        result, data = entry.html, entry.data
     else:
-        recorder = Recorder()
-        if cache:  # its warnings are logged again when the entry is reused
-            logging.getLogger().addHandler(recorder)
-        try:
-            # An empty body still runs: transforms may set values (reading time).
-            result = run_transforms(html or "", transforms, instance.settings, doc)
-        except Exception as error:  # a bug or odd input: keep the page as written
-            logger.error(
-                "%s: Porto pipeline failed, content left unprocessed (%s: %s)",
-                doc.relative_path or doc.source_path,
-                type(error).__name__,
-                error,
-                exc_info=logger.isEnabledFor(logging.DEBUG),
-            )
+        # An empty body still runs: transforms may set values (reading time).
+        entry = _fresh_result(html or "", transforms, instance.settings, doc, cache)
+        if entry is None:
             return
-        finally:
-            logging.getLogger().removeHandler(recorder)
-        data = doc.data
         if cache:
-            cache.put(key, Entry(result, dict(data), doc.files, recorder.messages))
+            cache.put(key, entry)
     if html:
-        instance._content = result
-    for name, value in data.items():
+        instance._content = entry.html
+    for name, value in entry.data.items():
         setattr(instance, name, value)
     instance._porto_pipeline_done = True
+
+
+def _fresh_result(
+    html: str, transforms: list, settings: Mapping[str, Any], doc: Document, cache
+) -> Entry | None:
+    """Run the pipeline; with a cache, also record the warnings to replay later."""
+    recorder = Recorder()
+    root = logging.getLogger()
+    if cache:
+        root.addHandler(recorder)
+    try:
+        result = run_transforms(html, transforms, settings, doc)
+    except Exception as error:  # a bug or odd input: keep the page as written
+        logger.error(
+            "%s: Porto pipeline failed, content left unprocessed (%s: %s)",
+            doc.relative_path or doc.source_path,
+            type(error).__name__,
+            error,
+            exc_info=logger.isEnabledFor(logging.DEBUG),
+        )
+        return None
+    finally:
+        root.removeHandler(recorder)
+    return Entry(result, dict(doc.data), doc.files, recorder.messages)
 
 
 def open_cache(pelican: Any) -> None:
