@@ -1,4 +1,9 @@
-"""Parse a document's HTML once, run every enabled transform, serialise once."""
+"""Parse a document's HTML once, run every enabled transform, serialise once.
+
+The tree is lxml's (libxml2's HTML parser, in C): a 9 KB post parses and
+serialises in about a tenth of a millisecond, where Beautiful Soup on
+``html.parser`` took 1.8 ms and was most of the pipeline's cost.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
-from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
-from bs4.element import (
-    AttributeValueWithCharsetSubstitution,
-    PreformattedString,
-    Tag,
-)
-from bs4.formatter import HTMLFormatter
+from lxml import etree
 from pelican.contents import Static
 
 __all__ = [
@@ -41,71 +39,22 @@ logger = logging.getLogger(__name__)
 # every cache key), just this build's object.
 CACHE_SETTING = "_porto_pipeline_cache"
 
-# Void elements: an end tag for one of these is never "stray" markup to keep.
-_VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+# Comments, <!DOCTYPE…> and the like are kept; no network, no size limit (a
+# huge post is still a post).
+_PARSER = etree.HTMLParser(
+    remove_blank_text=False,
+    remove_comments=False,
+    remove_pis=False,
+    no_network=True,
+    huge_tree=True,
+    collect_ids=False,
 )
-
-
-class _RawMarkup(PreformattedString):
-    """Markup the parser could not place (a stray end tag), written back as is."""
-
-    PREFIX = ""
-    SUFFIX = ""
-
-
-class _FaithfulParser(BeautifulSoupHTMLParser):
-    """``html.parser`` as BeautifulSoup drives it, minus two ways it loses input.
-
-    * Character references are decoded by the standard library, which leaves
-      an unknown one such as ``&notanentity;`` intact (BeautifulSoup's own
-      handler drops its semicolon).
-    * An end tag with no open element to close (``</div>`` after a Markdown
-      paragraph) is kept in place instead of being discarded, so invalid
-      input stays exactly as invalid as it was.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs["convert_charrefs"] = True
-        super().__init__(*args, **kwargs)
-
-    def handle_endtag(self, tag: str, check_already_closed: bool = True) -> None:
-        soup = self.soup
-        if (
-            tag not in _VOID
-            and tag not in self.already_closed_empty_element
-            and not any(open_tag.name == tag for open_tag in soup.tagStack[1:])
-        ):
-            soup.endData()
-            soup.handle_data(f"</{tag}>")
-            soup.endData(_RawMarkup)
-            return
-        super().handle_endtag(tag, check_already_closed)
-
-
-class _FaithfulTreeBuilder(HTMLParserTreeBuilder):
-    def feed(self, markup: Any, _parser_class: Any = _FaithfulParser) -> None:
-        super().feed(markup, _parser_class=_parser_class)
-
-
-def _escape(text: str) -> str:
-    # The "minimal" escaping, plus no-break spaces as the entity typogrify
-    # writes (``&nbsp;``), so they stay visible in the page source.
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\xa0", "&nbsp;")
-    )
-
-
-class _Formatter(HTMLFormatter):
-    def attributes(self, tag: Any) -> Iterable[tuple[str, Any]]:
-        # As written, not sorted: a tag no transform touched keeps its bytes.
-        return list(tag.attrs.items()) if tag.attrs else []
-
-
-_FORMATTER = _Formatter(entity_substitution=_escape)
+_OPEN = "<html><body>"
+_CLOSE = "</body></html>"
+# HTML5 void elements libxml2 (an HTML 4 parser) does not know as void: it
+# writes an end tag for them, which browsers ignore and validators flag.
+_LATE_VOID = ("embed", "keygen", "source", "track", "wbr")
+_LATE_VOID_END = re.compile(r"</(?:embed|keygen|source|track|wbr)>")
 
 
 @dataclass
@@ -125,7 +74,7 @@ class Document:
     files: dict[str, Any] = field(default_factory=dict)
 
 
-TransformFunc = Callable[[BeautifulSoup, Mapping[str, Any], Document], None]
+TransformFunc = Callable[[etree._Element, Mapping[str, Any], Document], None]
 
 
 @dataclass(frozen=True)
@@ -180,93 +129,34 @@ def enabled_transforms(settings: Mapping[str, Any]) -> list[Transform]:
     return sorted(chosen, key=lambda t: (t.order, t.name))
 
 
-def parse(html: str) -> BeautifulSoup:
-    """The tree every transform of a document shares.
+def parse(html: str) -> etree._Element:
+    """The tree every transform of a document shares: a ``<body>`` element.
 
-    Python's html.parser keeps what it is given (no <html>/<body> wrapper, no
-    tags added or moved), so the pipeline never changes what it does not mean to.
+    The document's HTML is what the body holds; its first text is the body's
+    ``text``. Tags and attribute names come out in lower case, character
+    references as characters, unclosed elements closed: what a browser builds.
     """
-    return BeautifulSoup(html, builder=_FaithfulTreeBuilder())
+    root = etree.fromstring(_OPEN + html + _CLOSE, _PARSER)
+    body = root.find("body")
+    if body is None:  # nothing parsable (e.g. only white space)
+        body = etree.SubElement(root, "body")
+    return body
 
 
-def serialise(tree: BeautifulSoup) -> str:
-    """HTML for ``tree``; ``serialise(parse(serialise(t)))`` is a fixed point.
+def serialise(body: etree._Element) -> str:
+    """HTML for the tree ``parse`` made; ``serialise(parse(serialise(t)))`` is a fixed point.
 
-    Writes what ``tree.decode(formatter=_FORMATTER)`` writes (the tests hold
-    the two equal), about three times as fast: one pass over ``contents``
-    lists instead of Beautiful Soup's event stream and per-node formatter calls.
+    No-break spaces are written ``&nbsp;``, as typogrify writes them, so they stay
+    visible in the page source.
     """
-    out: list[str] = []
-    append = out.append
-    # Each entry: the children still to write, and the end tag after them.
-    stack: list[tuple[Any, str, bool]] = [(iter(tree.contents), "", _is_cdata(tree))]
-    while stack:
-        children, end_tag, cdata = stack[-1]
-        for child in children:
-            if isinstance(child, Tag):
-                if child.contents:
-                    append(_start_tag(child))
-                    stack.append(
-                        (iter(child.contents), _end_tag(child), _is_cdata(child))
-                    )
-                    break
-                if child.can_be_empty_element is True:
-                    append(_start_tag(child, "/>"))
-                else:
-                    append(_start_tag(child))
-                    append(_end_tag(child))
-            elif isinstance(child, PreformattedString):
-                append(child.PREFIX + child + child.SUFFIX)
-            elif cdata:
-                append(child)
-            else:
-                append(_escape(child))
-        else:
-            stack.pop()
-            append(end_tag)
-    return "".join(out)
-
-
-def _is_cdata(tag: Tag) -> bool:
-    return tag.name in _FORMATTER.cdata_containing_tags
-
-
-def _name(tag: Tag) -> str:
-    return f"{tag.prefix}:{tag.name}" if tag.prefix else tag.name
-
-
-def _start_tag(tag: Tag, close: str = ">") -> str:
-    if tag.hidden:
-        return ""
-    if not tag.attrs:
-        return f"<{_name(tag)}{close}"
-    attrs = [_name(tag)]
-    for key, value in tag.attrs.items():
-        if value is None:
-            attrs.append(key)
-            continue
-        if isinstance(value, (list, tuple)):
-            value = " ".join(value)
-        elif not isinstance(value, str):
-            value = str(value)
-        elif isinstance(value, AttributeValueWithCharsetSubstitution):
-            value = value.substitute_encoding("utf-8")
-        attrs.append(f"{key}={_quoted(_escape(value))}")
-    return f"<{' '.join(attrs)}{close}"
-
-
-def _end_tag(tag: Tag) -> str:
-    return "" if tag.hidden else f"</{_name(tag)}>"
-
-
-def _quoted(value: str) -> str:
-    # As Beautiful Soup quotes: double quotes, single when the value holds
-    # only double quotes, &quot; when it holds both.
-    if '"' not in value:
-        return f'"{value}"'
-    if "'" not in value:
-        return f"'{value}'"
-    return '"' + value.replace('"', "&quot;") + '"'
+    html = etree.tostring(body, method="html", encoding="unicode")
+    # "<body>" … "</body>", the wrapper parse() added
+    html = html[html.index(">") + 1 : html.rindex("<")] if body.attrib else html[6:-7]
+    if "\xa0" in html:
+        html = html.replace("\xa0", "&nbsp;")
+    if "</" in html and next(body.iter(*_LATE_VOID), None) is not None:
+        html = _LATE_VOID_END.sub("", html)
+    return html
 
 
 def run_transforms(
