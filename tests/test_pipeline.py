@@ -32,17 +32,16 @@ def roundtrip(html: str) -> str:
 
 
 KEPT_AS_WRITTEN = [
-    pytest.param("<p>x</div> y</p>\n</section>", id="stray_end_tags"),
     pytest.param("<p>two&nbsp;words</p>", id="no_break_space_entity"),
-    pytest.param('<img src="a.png" alt="a" title="t"/>', id="attribute_order"),
+    pytest.param('<img src="a.png" alt="a" title="t">', id="attribute_order"),
     pytest.param(
         '<p><a href="{filename}/posts/b.md">b</a> <a href="|filename|c.md">c</a> '
-        '<img alt="" src="{static}/images/d.png"/> <a href="{attach}e.pdf">e</a></p>',
+        '<img alt="" src="{static}/images/d.png"> <a href="{attach}e.pdf">e</a></p>',
         id="pelican_link_placeholders",
     ),
     pytest.param(
         '<p>Text<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
-        '\n<div class="footnote">\n<hr/>\n<ol>\n<li id="fn:1">\n<p>Note&#160;<a '
+        '\n<div class="footnote">\n<hr>\n<ol>\n<li id="fn:1">\n<p>Note&#160;<a '
         'class="footnote-backref" href="#fnref:1" title="Jump back">&#8617;</a></p>'
         "\n</li>\n</ol>\n</div>".replace("&#160;", "&nbsp;").replace("&#8617;", "↩"),
         id="footnotes",
@@ -69,19 +68,42 @@ KEPT_AS_WRITTEN = [
         id="comment_script_style",
     ),
     pytest.param("<pre>\n\n  indented\n</pre>", id="preformatted_whitespace"),
+    pytest.param("<p>a</p>\n\n\n<p>b</p>", id="blank_lines"),
+    pytest.param(
+        '<video controls><source src="a.mp4"><source src="b.webm"></video>'
+        '<p>long<wbr>word</p>',
+        id="html5_void_elements",
+    ),
+    pytest.param(
+        '<svg viewbox="0 0 2 2"><path d="M0 0"></path><circle r="1"></circle></svg>',
+        id="inline_svg",
+    ),
     pytest.param("<p>Caf\u00e9 \u2014 \u201cquoted\u201d</p>", id="unicode_text"),
 ]
 
 # What one parse and serialisation does change: equivalent HTML, written once
 # in a canonical form (a second run leaves it alone, see test_idempotent).
 NORMALISED = [
-    pytest.param("<br />", "<br/>", id="void_element_slash"),
+    pytest.param("<br />", "<br>", id="void_element_slash"),
+    # Markup that cannot stand is mended the way a browser mends it, so a
+    # post's broken HTML cannot break the page around it: a stray end tag is
+    # dropped, an element left open is closed at the end of the post.
+    pytest.param("<p>x</div> y</p>\n</section>", "<p>x y</p>\n", id="stray_end_tags"),
+    pytest.param(
+        '<div class="note">\n<p>x</p>', '<div class="note">\n<p>x</p></div>',
+        id="unclosed_block",
+    ),
+    # SVG written the XML way, as Markdown authors paste it
+    pytest.param(
+        '<svg viewBox="0 0 2 2"><path d="M0 0"/><circle r="1"/></svg>',
+        '<svg viewbox="0 0 2 2"><path d="M0 0"></path><circle r="1"></circle></svg>',
+        id="svg_self_closing",
+    ),
     # as a browser reads it: "&not" is a legacy reference even without ";"
     pytest.param("<p>&notareference;</p>", "<p>¬areference;</p>", id="legacy_ref"),
     # an unknown reference is text: its "&" is escaped, its ";" kept
     pytest.param("<p>&fish;</p>", "<p>&amp;fish;</p>", id="unknown_ref"),
     pytest.param("<p>it&#8217;s &quot;x&quot;</p>", '<p>it’s "x"</p>', id="refs"),
-    pytest.param("<p>a</p>\n\n\n<p>b</p>", "<p>a</p>\n<p>b</p>", id="blank_lines"),
     pytest.param("<p>open <b>bold", "<p>open <b>bold</b></p>", id="unclosed_tags"),
     pytest.param("<P CLASS=x>Up</P>", '<p class="x">Up</p>', id="upper_case_tags"),
     pytest.param("<p>a < b & c</p>", "<p>a &lt; b &amp; c</p>", id="bare_specials"),
@@ -114,7 +136,8 @@ def test_transforms_run_in_order_on_one_tree() -> None:
     def mark(name):
         def transform(tree, settings, doc):
             seen.append((name, id(tree)))
-            tree.p.append(name)
+            paragraph = tree.find("p")
+            paragraph.text += name
 
         return transform
 
@@ -170,7 +193,7 @@ def content_object(html: str, plugins: list[str]) -> SimpleNamespace:
 
 def test_failing_transform_leaves_content_and_names_the_file(caplog) -> None:
     def broken(tree, settings, doc):
-        tree.p.string = "half done"
+        tree.find("p").text = "half done"
         raise ValueError("no luck")
 
     porto_pipeline.add_transform("zz-broken", broken, order=1, plugin="zz_broken")
@@ -187,8 +210,9 @@ def test_failing_transform_leaves_content_and_names_the_file(caplog) -> None:
 
 def test_document_data_becomes_attributes_and_runs_once() -> None:
     def count(tree, settings, doc):
-        doc.data["word_total"] = len(tree.get_text().split())
-        tree.p.append(" more")
+        doc.data["word_total"] = len("".join(tree.itertext()).split())
+        paragraph = tree.find("p")
+        paragraph.text += " more"
 
     porto_pipeline.add_transform("zz-count", count, order=1, plugin="zz_count")
     try:
@@ -241,9 +265,8 @@ def pipeline(html: str) -> str:
 
 
 def check_properties(html: str) -> None:
-    tree = porto_pipeline.parse(html)
-    expected = tree.decode(formatter=porto_pipeline.core._FORMATTER)
-    assert porto_pipeline.serialise(tree) == expected, "serialise is decode"
+    written = porto_pipeline.serialise(porto_pipeline.parse(html))
+    assert roundtrip(written) == written, "serialise(parse()) is a fixed point"
     out = pipeline(html)  # never raises
     assert pipeline(out) == out, "idempotent"
     expected = IAL_TEXT.sub("", visible_text(html))
@@ -255,9 +278,9 @@ WORDS = st.sampled_from(
     ["Porto", "sunset", "NASA", "it's", '"quoted"', "--", "&", "&copy;", "x<y",
      "*em*", "_em_", "**bold**", "`code`", "[link](b.md)", "{: .c}", "3 > 2"]
 )  # fmt: skip
-# serialise() writes the tree itself instead of calling Beautiful Soup's
-# decode(); these hold it to decode()'s bytes, so a Beautiful Soup upgrade that
-# changes how a tree is written shows up here rather than in a page.
+# Odd markup: one parse and serialisation gives HTML that the next parse and
+# serialisation leave alone, loses no text, and writes no end tag for a void
+# element (libxml2 does not know HTML5's newer void elements as void).
 SERIALISE_CASES = [
     '<!DOCTYPE html><html><head><meta charset="utf-8">'
     '<meta content="text/html; charset=latin-1" http-equiv="Content-Type">'
@@ -271,6 +294,9 @@ SERIALISE_CASES = [
     "<p></p><div></div><span></span><br><hr><img><col><wbr>",
     "<template><p>t</p></template><ruby>a<rt>b</rt><rp>(</rp></ruby>",
     "<p>a</div>\u00a0b</p></section>" + "<div>" * 40 + "deep" + "</div>" * 40,
+    "<picture><source srcset=a.webm><img src=a.png></picture><embed src=x><track>",
+    "<?xml version='1.0' encoding='latin-1'?><p>caf\u00e9</p>",
+    "<p>" + "word " * 200_000 + "</p>",
 ]
 
 
@@ -278,10 +304,14 @@ SERIALISE_CASES = [
     "html",
     SERIALISE_CASES + [p.values[0] for p in KEPT_AS_WRITTEN + NORMALISED],
 )
-def test_serialise_writes_what_decode_writes(html: str) -> None:
-    tree = porto_pipeline.parse(html)
-    expected = tree.decode(formatter=porto_pipeline.core._FORMATTER)
-    assert porto_pipeline.serialise(tree) == expected
+def test_serialise_is_stable_and_keeps_text(html: str) -> None:
+    written = roundtrip(html)
+    assert roundtrip(written) == written
+    assert "".join(visible_text(written).split()) == "".join(
+        visible_text(html).split()
+    ) or html.startswith(("<![CDATA[", "<?xml"))
+    assert not re.search(r"</(?:embed|source|track|wbr|keygen)>", written)
+    assert "\u00a0" not in written
 
 
 IMAGE = st.builds(
