@@ -69,6 +69,12 @@ KEPT_AS_WRITTEN = [
     ),
     pytest.param("<pre>\n\n  indented\n</pre>", id="preformatted_whitespace"),
     pytest.param("<p>a</p>\n\n\n<p>b</p>", id="blank_lines"),
+    # libxml2 would percent-encode these (Pelican could then not find the file)
+    pytest.param(
+        '<p><a href="café menu.html">c</a> <img src="{static}/posts/naïve pic.png" '
+        'alt="n"> <a href=\'say "é"\'>q</a> <a href=" x.html">x</a></p>',
+        id="urls_with_spaces_and_accents",
+    ),
     pytest.param(
         '<video controls><source src="a.mp4"><source src="b.webm"></video>'
         '<p>long<wbr>word</p>',

@@ -147,15 +147,54 @@ def serialise(body: etree._Element) -> str:
     """HTML for the tree ``parse`` made; ``serialise(parse(serialise(t)))`` is a fixed point.
 
     No-break spaces are written ``&nbsp;``, as typogrify writes them, so they stay
-    visible in the page source.
+    visible in the page source. URLs are written as they are in the tree.
     """
+    kept = _hide_urls(body)
     html = etree.tostring(body, method="html", encoding="unicode")
+    if kept:
+        html = _show_urls(body, html, kept)
     # "<body>" … "</body>", the wrapper parse() added
     html = html[html.index(">") + 1 : html.rindex("<")] if body.attrib else html[6:-7]
     if "\xa0" in html:
         html = html.replace("\xa0", "&nbsp;")
     if "</" in html and next(body.iter(*_LATE_VOID), None) is not None:
         html = _LATE_VOID_END.sub("", html)
+    return html
+
+
+# libxml2 percent-encodes spaces and non-ASCII letters in these attributes and
+# drops their leading white space: "{static}/posts/naïve pic.png" would come
+# out as ".../na%C3%AFve%20pic.png", which Pelican's static-file lookup does
+# not decode. Such values are swapped for an ASCII token while the tree is
+# written, then written back as they are.
+_URL_ATTRIBUTES = etree.XPath("(.//@href | .//@src | .//@action | .//a/@name)")
+_ESCAPED_BY_LIBXML2 = re.compile(r"[^\x21-\x7e]")
+_TOKEN = "porto-url-{}-{}"
+
+
+def _hide_urls(body: etree._Element) -> list[tuple[Any, str, str, str]]:
+    kept = []
+    for value in _URL_ATTRIBUTES(body):
+        if _ESCAPED_BY_LIBXML2.search(value):
+            element = value.getparent()
+            name = value.attrname
+            token = _TOKEN.format(id(body), len(kept))
+            kept.append((element, name, str(value), token))
+    for element, name, _, token in kept:
+        element.set(name, token)
+    return kept
+
+
+def _show_urls(body: etree._Element, html: str, kept: list) -> str:
+    for element, name, value, token in kept:
+        element.set(name, value)
+        written = (
+            value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        )
+        quote = "'" if '"' in value and "'" not in value else '"'
+        if quote == '"':
+            written = written.replace('"', "&quot;")
+        html = html.replace(f'"{token}"', quote + written + quote, 1)
     return html
 
 
