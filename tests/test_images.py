@@ -52,8 +52,7 @@ CASES = [
     ),
     pytest.param(
         '<p><img alt="a" src="/images/landscape_40x30.png"></p>',
-        '<p><img alt="a" src="/images/landscape_40x30.png" width="40" height="30">'
-        "</p>",
+        '<p><img alt="a" src="/images/landscape_40x30.png" width="40" height="30"></p>',
         id="size_from_site_root_path",
     ),
     pytest.param(
