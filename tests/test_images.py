@@ -37,83 +37,82 @@ def with_attributes(html: str, doc: Document, **settings) -> str:
 
 CASES = [
     pytest.param(
-        '<p><img alt="a" src="https://cdn.example/a.png"/></p>\n'
-        '<p><img alt="b" src="https://cdn.example/b.png"/></p>',
-        '<p><img alt="a" src="https://cdn.example/a.png"/></p>\n'
+        '<p><img alt="a" src="https://cdn.example/a.png"></p>\n'
+        '<p><img alt="b" src="https://cdn.example/b.png"></p>',
+        '<p><img alt="a" src="https://cdn.example/a.png"></p>\n'
         '<p><img alt="b" src="https://cdn.example/b.png" loading="lazy" '
-        'decoding="async"/></p>',
+        'decoding="async"></p>',
         id="first_image_eager_the_rest_lazy",
     ),
     pytest.param(
-        '<p><img alt="a" src="{static}/images/landscape_40x30.png"/></p>',
+        '<p><img alt="a" src="{static}/images/landscape_40x30.png"></p>',
         '<p><img alt="a" src="{static}/images/landscape_40x30.png" width="40" '
-        'height="30"/></p>',
+        'height="30"></p>',
         id="size_from_static_placeholder",
     ),
     pytest.param(
-        '<p><img alt="a" src="/images/landscape_40x30.png"/></p>',
-        '<p><img alt="a" src="/images/landscape_40x30.png" width="40" height="30"/>'
-        "</p>",
+        '<p><img alt="a" src="/images/landscape_40x30.png"></p>',
+        '<p><img alt="a" src="/images/landscape_40x30.png" width="40" height="30"></p>',
         id="size_from_site_root_path",
     ),
     pytest.param(
-        '<p><img alt="a" src="../images/landscape_40x30.png"/></p>',
-        '<p><img alt="a" src="../images/landscape_40x30.png" width="40" height="30"/>'
+        '<p><img alt="a" src="../images/landscape_40x30.png"></p>',
+        '<p><img alt="a" src="../images/landscape_40x30.png" width="40" height="30">'
         "</p>",
         id="size_from_path_relative_to_post",
     ),
     pytest.param(
-        '<p><img alt="a" src="{static}/images/rotated_exif_40x30.jpg"/></p>',
+        '<p><img alt="a" src="{static}/images/rotated_exif_40x30.jpg"></p>',
         '<p><img alt="a" src="{static}/images/rotated_exif_40x30.jpg" width="30" '
-        'height="40"/></p>',
+        'height="40"></p>',
         id="size_of_exif_rotated_photo_as_displayed",
     ),
     pytest.param(
-        '<p><img alt="a" src="{static}/images/landscape_40x30.png" width="400"/></p>',
-        '<p><img alt="a" src="{static}/images/landscape_40x30.png" width="400"/></p>',
+        '<p><img alt="a" src="{static}/images/landscape_40x30.png" width="400"></p>',
+        '<p><img alt="a" src="{static}/images/landscape_40x30.png" width="400"></p>',
         id="author_width_kept",
     ),
     pytest.param(
-        '<p><img alt="a" src="x.png"/><img alt="b" loading="eager" src="y.png"/></p>',
-        '<p><img alt="a" src="x.png"/><img alt="b" loading="eager" src="y.png"/></p>',
+        '<p><img alt="a" src="x.png"><img alt="b" loading="eager" src="y.png"></p>',
+        '<p><img alt="a" src="x.png"><img alt="b" loading="eager" src="y.png"></p>',
         id="author_loading_kept",
     ),
     pytest.param(
-        '<p><img alt="a" src="https://cdn.example/a.png"/></p>',
-        '<p><img alt="a" src="https://cdn.example/a.png"/></p>',
+        '<p><img alt="a" src="https://cdn.example/a.png"></p>',
+        '<p><img alt="a" src="https://cdn.example/a.png"></p>',
         id="remote_image_without_size",
     ),
     pytest.param(
-        '<p><img alt="a" src="{static}/images/missing.png"/></p>',
-        '<p><img alt="a" src="{static}/images/missing.png"/></p>',
+        '<p><img alt="a" src="{static}/images/missing.png"></p>',
+        '<p><img alt="a" src="{static}/images/missing.png"></p>',
         id="missing_file_without_size",
     ),
     pytest.param(
-        '<p><img alt="a" src="{static}/images/truncated.png"/></p>',
-        '<p><img alt="a" src="{static}/images/truncated.png"/></p>',
+        '<p><img alt="a" src="{static}/images/truncated.png"></p>',
+        '<p><img alt="a" src="{static}/images/truncated.png"></p>',
         id="unreadable_file_without_size",
     ),
     pytest.param(
-        '<p><img alt="a" src="{static}/images/vector.svg"/></p>',
-        '<p><img alt="a" src="{static}/images/vector.svg"/></p>',
+        '<p><img alt="a" src="{static}/images/vector.svg"></p>',
+        '<p><img alt="a" src="{static}/images/vector.svg"></p>',
         id="svg_without_size",
     ),
     pytest.param(
-        '<p><img alt="a" src="{static}/../../outside.png"/></p>',
-        '<p><img alt="a" src="{static}/../../outside.png"/></p>',
+        '<p><img alt="a" src="{static}/../../outside.png"></p>',
+        '<p><img alt="a" src="{static}/../../outside.png"></p>',
         id="path_outside_content_without_size",
     ),
     pytest.param(
-        '<figure><img alt="a" src="x.png"/><figcaption>c</figcaption></figure>\n'
-        '<p><a href="big.png"><img alt="b" src="y.png"/></a></p>',
-        '<figure><img alt="a" src="x.png"/><figcaption>c</figcaption></figure>\n'
+        '<figure><img alt="a" src="x.png"><figcaption>c</figcaption></figure>\n'
+        '<p><a href="big.png"><img alt="b" src="y.png"></a></p>',
+        '<figure><img alt="a" src="x.png"><figcaption>c</figcaption></figure>\n'
         '<p><a href="big.png"><img alt="b" src="y.png" loading="lazy" '
-        'decoding="async"/></a></p>',
+        'decoding="async"></a></p>',
         id="figure_and_linked_images",
     ),
     pytest.param(
-        '<p><img src="x.png"/></p>',
-        '<p><img src="x.png" alt=""/></p>',
+        '<p><img src="x.png"></p>',
+        '<p><img src="x.png" alt=""></p>',
         id="missing_alt_becomes_empty",
     ),
     pytest.param(
@@ -138,8 +137,8 @@ def test_idempotent(html: str, doc: Document) -> None:
 
 
 TWO_LOCAL = (
-    '<img alt="a" src="{static}/images/landscape_40x30.png"/>'
-    '<img alt="b" src="{static}/images/landscape_40x30.png"/>'
+    '<img alt="a" src="{static}/images/landscape_40x30.png">'
+    '<img alt="b" src="{static}/images/landscape_40x30.png">'
 )
 
 
@@ -149,15 +148,15 @@ TWO_LOCAL = (
         pytest.param(
             {"PORTO_IMAGES_LAZY": False},
             '<img alt="a" src="{static}/images/landscape_40x30.png" width="40" '
-            'height="30"/><img alt="b" src="{static}/images/landscape_40x30.png" '
-            'width="40" height="30"/>',
+            'height="30"><img alt="b" src="{static}/images/landscape_40x30.png" '
+            'width="40" height="30">',
             id="lazy_off",
         ),
         pytest.param(
             {"PORTO_IMAGES_EAGER": 0, "PORTO_IMAGES_SIZE": False},
             '<img alt="a" src="{static}/images/landscape_40x30.png" loading="lazy" '
-            'decoding="async"/><img alt="b" src="{static}/images/landscape_40x30.png" '
-            'loading="lazy" decoding="async"/>',
+            'decoding="async"><img alt="b" src="{static}/images/landscape_40x30.png" '
+            'loading="lazy" decoding="async">',
             id="every_image_lazy_no_sizes",
         ),
         pytest.param(
@@ -168,8 +167,8 @@ TWO_LOCAL = (
         pytest.param(
             {"PORTO_IMAGES_EAGER": -1, "PORTO_IMAGES_SIZE": "yes"},
             '<img alt="a" src="{static}/images/landscape_40x30.png" width="40" '
-            'height="30"/><img alt="b" src="{static}/images/landscape_40x30.png" '
-            'loading="lazy" decoding="async" width="40" height="30"/>',
+            'height="30"><img alt="b" src="{static}/images/landscape_40x30.png" '
+            'loading="lazy" decoding="async" width="40" height="30">',
             id="invalid_values_mean_defaults",
         ),
     ],
@@ -181,14 +180,14 @@ def test_settings(settings: dict, expected: str, doc: Document) -> None:
 def test_missing_alt_warns_once_naming_the_post(doc: Document, caplog) -> None:
     # alt="" is left to Pelican's own "Empty alt attribute" warning.
     html = (
-        '<img src="a.png"/><img alt="" src="b.png"/><img alt=" " src="c.png"/>'
-        '<img alt="ok" src="d.png"/><img src="e.png"/>'
+        '<img src="a.png"><img alt="" src="b.png"><img alt=" " src="c.png">'
+        '<img alt="ok" src="d.png"><img src="e.png">'
     )
     with caplog.at_level(logging.WARNING):
         out = with_attributes(html, doc, PORTO_IMAGES_LAZY=False)
     assert out == (
-        '<img src="a.png" alt=""/><img alt="" src="b.png"/><img alt=" " src="c.png"/>'
-        '<img alt="ok" src="d.png"/><img src="e.png" alt=""/>'
+        '<img src="a.png" alt=""><img alt="" src="b.png"><img alt=" " src="c.png">'
+        '<img alt="ok" src="d.png"><img src="e.png" alt="">'
     )
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert warnings == [
@@ -200,9 +199,9 @@ def test_missing_alt_warns_once_naming_the_post(doc: Document, caplog) -> None:
 def test_missing_alt_warning_can_be_turned_off(doc: Document, caplog) -> None:
     with caplog.at_level(logging.WARNING):
         out = with_attributes(
-            '<img src="a.png"/>', doc, PORTO_IMAGES_WARN_MISSING_ALT=False
+            '<img src="a.png">', doc, PORTO_IMAGES_WARN_MISSING_ALT=False
         )
-    assert out == '<img src="a.png" alt=""/>'
+    assert out == '<img src="a.png" alt="">'
     assert not caplog.records
 
 

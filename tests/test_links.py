@@ -32,16 +32,16 @@ def run(html: str, doc: Document) -> str:
     ("given", "expected"),
     [
         pytest.param('<img src="/images/porto_sunset.jpeg" alt="">',
-                     '<img src="{static}/images/porto_sunset.jpeg" alt=""/>',
+                     '<img src="{static}/images/porto_sunset.jpeg" alt="">',
                      id="site_root_image"),
         pytest.param('<img src="intern_linkedin_post.PNG" alt="">',
-                     '<img src="{static}/posts/intern_linkedin_post.PNG" alt=""/>',
+                     '<img src="{static}/posts/intern_linkedin_post.PNG" alt="">',
                      id="post_relative_image"),
         pytest.param('<img src="../images/porto_sunset.jpeg" alt="">',
-                     '<img src="{static}/images/porto_sunset.jpeg" alt=""/>',
+                     '<img src="{static}/images/porto_sunset.jpeg" alt="">',
                      id="parent_relative_image"),
         pytest.param('<a href="/files/my%20cv.pdf#page=2">CV</a>',
-                     '<a href="{static}/files/my cv.pdf#page=2">CV</a>',
+                     '<a href="{static}/files/my%20cv.pdf#page=2">CV</a>',
                      id="file_link_with_fragment"),
         pytest.param('<a href="other-post.md">next</a>',
                      '<a href="{filename}/posts/other-post.md">next</a>',
@@ -55,17 +55,17 @@ def test_local_paths_become_placeholders(given, expected, doc):
 @pytest.mark.parametrize(
     "given",
     [
-        pytest.param('<img alt="" src="https://example.org/a.png"/>', id="remote"),
-        pytest.param('<img alt="" src="//cdn.example.org/a.png"/>', id="protocol"),
-        pytest.param('<img alt="" src="data:image/png;base64,AAAA"/>', id="data"),
+        pytest.param('<img alt="" src="https://example.org/a.png">', id="remote"),
+        pytest.param('<img alt="" src="//cdn.example.org/a.png">', id="protocol"),
+        pytest.param('<img alt="" src="data:image/png;base64,AAAA">', id="data"),
         pytest.param('<a href="#section">x</a>', id="fragment"),
         pytest.param('<a href="mailto:me@example.org">x</a>', id="mailto"),
         pytest.param('<a href="{filename}/posts/other-post.md">x</a>', id="pelican"),
         pytest.param(
-            '<img src="{static}/images/porto_sunset.jpeg" alt=""/>', id="already_static"
+            '<img src="{static}/images/porto_sunset.jpeg" alt="">', id="already_static"
         ),  # fmt: skip
         pytest.param('<a href="/about/">About</a>', id="page_url_not_a_file"),
-        pytest.param('<img alt="" src="/images/nope.png"/>', id="missing_image"),
+        pytest.param('<img alt="" src="/images/nope.png">', id="missing_image"),
     ],
 )
 def test_left_alone(given, doc):
@@ -73,7 +73,7 @@ def test_left_alone(given, doc):
 
 
 def test_running_twice_changes_nothing(doc):
-    html = '<p><img alt="" src="/images/porto_sunset.jpeg"/> <a href="x.md">x</a></p>'
+    html = '<p><img alt="" src="/images/porto_sunset.jpeg"> <a href="x.md">x</a></p>'
     once = run(html, doc)
     assert run(once, doc) == once
 
@@ -92,5 +92,5 @@ def test_missing_image_is_one_warning_naming_post_and_path(doc, caplog):
 
 def test_paths_outside_the_content_folder_are_not_followed(doc, tmp_path):
     (tmp_path / "secret.png").write_bytes(b"x")
-    html = '<img alt="" src="../../secret.png"/>'
+    html = '<img alt="" src="../../secret.png">'
     assert run(html, doc) == html

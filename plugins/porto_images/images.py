@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from bs4 import BeautifulSoup
+from lxml import etree
 
 if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
     from pelican.plugins import porto_pipeline
@@ -95,7 +95,7 @@ def image_size(path: str) -> tuple[int, int] | None:
 
 
 def set_image_attributes(
-    tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any
+    tree: etree._Element, settings: Mapping[str, Any], doc: Any
 ) -> None:
     """Lazy loading, intrinsic size and an alt attribute for every image.
 
@@ -108,24 +108,26 @@ def set_image_attributes(
     warn_alt = _setting(settings, "PORTO_IMAGES_WARN_MISSING_ALT")
     known: dict[str, tuple[int, int] | None] = {}
     missing_alt: list[str] = []
-    for position, img in enumerate(tree.find_all("img")):
-        src = img.get("src")
-        src = src if isinstance(src, str) else ""
-        if lazy and position >= eager and "loading" not in img.attrs:
-            img["loading"] = "lazy"
-            img.attrs.setdefault("decoding", "async")
-        if sizes and "width" not in img.attrs and "height" not in img.attrs:
+    for position, img in enumerate(tree.iter("img")):
+        attrs = img.attrib
+        src = attrs.get("src") or ""
+        if lazy and position >= eager and "loading" not in attrs:
+            attrs["loading"] = "lazy"
+            if "decoding" not in attrs:
+                attrs["decoding"] = "async"
+        if sizes and "width" not in attrs and "height" not in attrs:
             if src not in known:
                 path = porto_pipeline.local_file(src, doc)
                 known[src] = image_size(path) if path else None
-            if known[src]:
-                img["width"], img["height"] = (str(n) for n in known[src])
-        alt = img.get("alt")
+            size = known[src]
+            if size:
+                attrs["width"], attrs["height"] = str(size[0]), str(size[1])
+        alt = attrs.get("alt")
         # alt="" is reported by Pelican itself ("Empty alt attribute…"); what
         # it misses is an <img> with no alt at all, or one of only spaces.
-        if alt is None or (isinstance(alt, str) and alt and not alt.strip()):
+        if alt is None or (alt and not alt.strip()):
             if alt is None:
-                img["alt"] = ""
+                attrs["alt"] = ""
             missing_alt.append(src or "(no src)")
     if warn_alt and missing_alt:
         logger.warning(

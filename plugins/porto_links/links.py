@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
 
 if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
     from pelican.plugins import porto_pipeline
@@ -42,7 +42,7 @@ def _is_local(url: str) -> bool:
     return not (parts.scheme or parts.netloc)
 
 
-def resolve_links(tree: BeautifulSoup, settings: Mapping[str, Any], doc) -> None:
+def resolve_links(tree: etree._Element, settings: Mapping[str, Any], doc) -> None:
     """Point local images and links at Pelican's ``{static}``/``{filename}``.
 
     ``/images/a.png`` (site root) and ``a.png`` (next to the post) become
@@ -52,17 +52,11 @@ def resolve_links(tree: BeautifulSoup, settings: Mapping[str, Any], doc) -> None
     """
     warned: set[str] = set()
     root = os.path.abspath(doc.content_root) if doc.content_root else ""
-    # find_all(<a dict of names>) goes through SoupStrainer's general
-    # matching, node by node: a plain walk is several times faster.
-    elements = [
-        node
-        for node in tree.descendants
-        if isinstance(node, Tag) and node.name in _URL_ATTRIBUTES
-    ]
-    for element in elements:
-        for attribute, is_media in _URL_ATTRIBUTES[element.name]:
+    # libxml2 picks the elements by name in C: only these reach Python.
+    for element in tree.iter(*_URL_ATTRIBUTES):
+        for attribute, is_media in _URL_ATTRIBUTES[element.tag]:
             url = element.get(attribute)
-            if not isinstance(url, str) or not _is_local(url):
+            if url is None or not _is_local(url):
                 continue
             found = porto_pipeline.local_file(url, doc)
             if found is None:
@@ -80,7 +74,10 @@ def resolve_links(tree: BeautifulSoup, settings: Mapping[str, Any], doc) -> None
                         url,
                     )
                 continue
-            element[attribute] = _placeholder(url, found, root)
+            # Written unquoted, as found on disk: libxml2's serialiser
+            # percent-encodes spaces and non-ASCII characters in src/href
+            # again, and Pelican unquotes a {static} path it cannot find as is.
+            element.set(attribute, _placeholder(url, found, root))
 
 
 def _has_source_extension(url: str) -> bool:
@@ -89,7 +86,14 @@ def _has_source_extension(url: str) -> bool:
 
 def _placeholder(url: str, found: str, root: str) -> str:
     parts = urlsplit(url)
-    relative = os.path.relpath(found, root).replace(os.sep, "/")
+    # local_file() gives a normalised path under abspath(content_root): cutting
+    # the prefix is what relpath() would compute, at a fraction of its cost.
+    prefix = root + os.sep
+    if found.startswith(prefix):
+        relative = found[len(prefix) :]
+    else:
+        relative = os.path.relpath(found, root)
+    relative = relative.replace(os.sep, "/")
     kind = "filename" if _has_source_extension(url) else "static"
     tail = (f"?{parts.query}" if parts.query else "") + (
         f"#{parts.fragment}" if parts.fragment else ""
