@@ -41,7 +41,7 @@ def run(html: str, doc: Document) -> str:
                      '<img src="{static}/images/porto_sunset.jpeg" alt="">',
                      id="parent_relative_image"),
         pytest.param('<a href="/files/my%20cv.pdf#page=2">CV</a>',
-                     '<a href="{static}/files/my%20cv.pdf#page=2">CV</a>',
+                     '<a href="{static}/files/my cv.pdf#page=2">CV</a>',
                      id="file_link_with_fragment"),
         pytest.param('<a href="other-post.md">next</a>',
                      '<a href="{filename}/posts/other-post.md">next</a>',
