@@ -1,6 +1,8 @@
 """Jekyll-style image and link paths resolved to Pelican placeholders."""
 
 import logging
+import re
+from pathlib import Path
 
 import pytest
 from porto_links import resolve_links
@@ -94,3 +96,24 @@ def test_paths_outside_the_content_folder_are_not_followed(doc, tmp_path):
     (tmp_path / "secret.png").write_bytes(b"x")
     html = '<img alt="" src="../../secret.png">'
     assert run(html, doc) == html
+
+
+def test_accented_and_spaced_file_names_are_copied_and_linked(site) -> None:
+    """One parse and serialisation must not percent-encode a {static} path."""
+    png = Path(__file__).parent / "fixtures" / "images" / "landscape_40x30.png"
+    site.write("images/café.png", png.read_bytes())
+    site.write("posts/naïve pic.png", png.read_bytes())
+    site.write(
+        "posts/2020-03-03-accents.md",
+        "---\ntitle: Accents\n---\n\n![Café](/images/café.png)\n\n"
+        "![Naïve](naïve pic.png)\n",
+    )
+    build = site.build()
+    assert build.returncode == 0, build.log
+    assert build.problems == []
+    (page,) = build.output.glob("*/*/accents/index.html")
+    html = page.read_text(encoding="utf-8")
+    sources = re.findall(r'<img [^>]*src="([^"]+)"', html)
+    assert len(sources) == 2 and not any("%" in src for src in sources)
+    for src in sources:
+        assert (page.parent / src).resolve().is_file(), src
