@@ -31,7 +31,7 @@ RULES = [
     # *Watching a beautiful sunset, couchsurfing in Porto, Portugal.*
     pytest.param(
         SEED,
-        '<figure><img alt="Porto Sunset" src="{static}/images/porto_sunset.jpeg"/>'
+        '<figure><img alt="Porto Sunset" src="{static}/images/porto_sunset.jpeg">'
         "<figcaption>Watching a beautiful sunset, couchsurfing in Porto, Portugal."
         "</figcaption></figure>",
         id="italic_line_under_image",
@@ -40,7 +40,7 @@ RULES = [
     pytest.param(
         '<p><img alt="x" src="a.png" />\n<em>Shot on a <span class="caps">NASA'
         "</span> rover&#8217;s&nbsp;camera</em></p>",
-        '<figure><img alt="x" src="a.png"/><figcaption>Shot on a <span class="caps">'
+        '<figure><img alt="x" src="a.png"><figcaption>Shot on a <span class="caps">'
         "NASA</span> rover’s&nbsp;camera</figcaption></figure>",
         id="italic_line_after_typogrify",
     ),
@@ -50,14 +50,14 @@ RULES = [
     pytest.param(
         '<p><img alt="x" src="a.png" /></p>\n<p><em>A caption paragraph</em></p>\n'
         "<p>Next paragraph.</p>",
-        '<figure><img alt="x" src="a.png"/><figcaption>A caption paragraph'
+        '<figure><img alt="x" src="a.png"><figcaption>A caption paragraph'
         "</figcaption></figure>\n<p>Next paragraph.</p>",
         id="italic_paragraph_after_image",
     ),
     # ![x](a.png "Seen from the bridge")
     pytest.param(
         '<p><img alt="x" src="a.png" title="Seen from the bridge" /></p>',
-        '<figure><img alt="x" src="a.png"/><figcaption>Seen from the bridge'
+        '<figure><img alt="x" src="a.png"><figcaption>Seen from the bridge'
         "</figcaption></figure>",
         id="title_as_caption",
     ),
@@ -66,7 +66,7 @@ RULES = [
     pytest.param(
         '<p><img alt="x" src="a.png" title="A title" />\n<em>The italic caption</em>'
         "</p>",
-        '<figure><img alt="x" src="a.png" title="A title"/><figcaption>The italic '
+        '<figure><img alt="x" src="a.png" title="A title"><figcaption>The italic '
         "caption</figcaption></figure>",
         id="italic_caption_wins_over_title",
     ),
@@ -75,32 +75,32 @@ RULES = [
     # *Caption*
     pytest.param(
         '<p><img alt="x" src="a.png" />\n{: .align-center}\n<em>Caption</em></p>',
-        '<figure><img alt="x" src="a.png"/><figcaption>Caption</figcaption></figure>',
+        '<figure><img alt="x" src="a.png"><figcaption>Caption</figcaption></figure>',
         id="attribute_line_between_image_and_caption",
     ),
     # (attr_list off) ![x](a.png) / *Caption* / {: .shadow width="80%"}
     pytest.param(
         '<p><img alt="x" src="a.png" />\n<em>Caption</em>\n{: .shadow width="80%"}</p>',
-        '<figure><img alt="x" src="a.png"/><figcaption>Caption</figcaption></figure>',
+        '<figure><img alt="x" src="a.png"><figcaption>Caption</figcaption></figure>',
         id="attribute_line_after_caption",
     ),
     # {: lqip="…"} after typogrify: curly quotes, a caps span, widont's &nbsp;
     pytest.param(
         '<p><img alt="x" src="a.png" />\n{:&nbsp;lqip=&#8220;data:image/webp;'
         'base64,<span class="caps">UKLGR</span>&#8221;}\n<em>Caption</em></p>',
-        '<figure><img alt="x" src="a.png"/><figcaption>Caption</figcaption></figure>',
+        '<figure><img alt="x" src="a.png"><figcaption>Caption</figcaption></figure>',
         id="lqip_attribute_line_after_typogrify",
     ),
     # attr_list applied the last line to the caption paragraph
     pytest.param(
         '<p><img alt="x" src="a.png" /></p>\n<p lqip="data:x"><em>Caption</em></p>',
-        '<figure><img alt="x" src="a.png"/><figcaption>Caption</figcaption></figure>',
+        '<figure><img alt="x" src="a.png"><figcaption>Caption</figcaption></figure>',
         id="caption_paragraph_with_attributes",
     ),
     pytest.param(
         '<p><img alt="x" src="a.png" />\n{: .align-center}</p>\n<p><em>Caption</em>'
         "\n{: .small}</p>",
-        '<figure><img alt="x" src="a.png"/><figcaption>Caption</figcaption></figure>',
+        '<figure><img alt="x" src="a.png"><figcaption>Caption</figcaption></figure>',
         id="attribute_lines_in_both_paragraphs",
     ),
     # [![x](a.png)](big.png)
@@ -108,13 +108,13 @@ RULES = [
     pytest.param(
         '<p><a href="big.png"><img alt="x" src="a.png" /></a>\n<em>Click to enlarge'
         "</em></p>",
-        '<figure><a href="big.png"><img alt="x" src="a.png"/></a><figcaption>Click '
+        '<figure><a href="big.png"><img alt="x" src="a.png"></a><figcaption>Click '
         "to enlarge</figcaption></figure>",
         id="linked_image",
     ),
     pytest.param(
         '<p><a href="big.png"><img alt="x" src="a.png" title="Big" /></a></p>',
-        '<figure><a href="big.png"><img alt="x" src="a.png"/></a><figcaption>Big'
+        '<figure><a href="big.png"><img alt="x" src="a.png"></a><figcaption>Big'
         "</figcaption></figure>",
         id="linked_image_with_title",
     ),
@@ -122,7 +122,7 @@ RULES = [
     pytest.param(
         '<p><img alt="x" src="a.png" />\n<em>Photo by <a href="https://ana.example">'
         "Ana</a>, <code>f/2.8</code>, <strong>unedited</strong></em></p>",
-        '<figure><img alt="x" src="a.png"/><figcaption>Photo by <a '
+        '<figure><img alt="x" src="a.png"><figcaption>Photo by <a '
         'href="https://ana.example">Ana</a>, <code>f/2.8</code>, <strong>unedited'
         "</strong></figcaption></figure>",
         id="caption_keeps_inline_markup",
@@ -130,14 +130,14 @@ RULES = [
     pytest.param(
         '<p><img alt="x" src="a.png" />\n<em>See <a href="{filename}/posts/b.md">'
         "the other post</a></em></p>",
-        '<figure><img alt="x" src="a.png"/><figcaption>See <a '
+        '<figure><img alt="x" src="a.png"><figcaption>See <a '
         'href="{filename}/posts/b.md">the other post</a></figcaption></figure>',
         id="caption_keeps_filename_link",
     ),
     pytest.param(
         '<ul>\n<li>\n<p><img alt="x" src="a.png" />\n<em>In a list</em></p>\n</li>\n'
         "</ul>",
-        '<ul>\n<li>\n<figure><img alt="x" src="a.png"/><figcaption>In a list'
+        '<ul>\n<li>\n<figure><img alt="x" src="a.png"><figcaption>In a list'
         "</figcaption></figure>\n</li>\n</ul>",
         id="image_paragraph_in_list_item",
     ),
@@ -145,7 +145,7 @@ RULES = [
     # {: .align-center}      (no caption: the attribute line alone goes)
     pytest.param(
         '<p><img alt="x" src="a.png" />\n{: .align-center}</p>',
-        '<p><img alt="x" src="a.png"/></p>',
+        '<p><img alt="x" src="a.png"></p>',
         id="attribute_line_without_caption",
     ),
 ]
@@ -156,69 +156,69 @@ LEFT_ALONE = [
         id="italic_in_running_prose",
     ),
     pytest.param(
-        '<p>The logo <img alt="logo" src="a.png"/> sits in the middle.</p>',
+        '<p>The logo <img alt="logo" src="a.png"> sits in the middle.</p>',
         id="image_in_middle_of_sentence",
     ),
     pytest.param(
-        '<p><img alt="x" src="a.png"/></p>\n<p><em>Figure 1</em>. More text</p>',
+        '<p><img alt="x" src="a.png"></p>\n<p><em>Figure 1</em>. More text</p>',
         id="line_not_entirely_italic",
     ),
     pytest.param(
-        '<p><img alt="x" src="a.png"/>\n<em>Figure 1</em>. More text</p>',
+        '<p><img alt="x" src="a.png">\n<em>Figure 1</em>. More text</p>',
         id="line_under_image_not_entirely_italic",
     ),
     pytest.param(
-        '<figure><img alt="x" src="a.png"/><figcaption>Mine</figcaption></figure>',
+        '<figure><img alt="x" src="a.png"><figcaption>Mine</figcaption></figure>',
         id="existing_figure",
     ),
     pytest.param(
-        '<figure class="wide">\n<p><img alt="x" src="a.png"/>\n<em>Inner</em></p>\n'
+        '<figure class="wide">\n<p><img alt="x" src="a.png">\n<em>Inner</em></p>\n'
         "</figure>",
         id="paragraph_inside_existing_figure",
     ),
     pytest.param(
-        '<p><img alt="LinkedIn Post" src="{static}/posts/intern_linkedin_post.PNG"/>'
+        '<p><img alt="LinkedIn Post" src="{static}/posts/intern_linkedin_post.PNG">'
         "</p>",
         id="image_without_caption_keeps_alt_out_of_caption",
     ),
     pytest.param(
-        '<p><img alt="x" src="a.png"/>\n<em>one</em> <em>two</em></p>',
+        '<p><img alt="x" src="a.png">\n<em>one</em> <em>two</em></p>',
         id="two_italic_spans_on_caption_line",
     ),
     pytest.param(
-        '<p><em>Above</em>\n<img alt="x" src="a.png"/></p>',
+        '<p><em>Above</em>\n<img alt="x" src="a.png"></p>',
         id="italic_line_above_image",
     ),
     pytest.param(
-        '<p><img alt="x" src="a.png"/>\n<img alt="y" src="b.png"/>\n<em>Both</em></p>',
+        '<p><img alt="x" src="a.png">\n<img alt="y" src="b.png">\n<em>Both</em></p>',
         id="two_images_in_one_paragraph",
     ),
     pytest.param(
-        '<p><img alt="x" src="a.png"/> <em>Same line</em></p>',
+        '<p><img alt="x" src="a.png"> <em>Same line</em></p>',
         id="italic_on_same_line_as_image",
     ),
     pytest.param(
-        '<p><img alt="x" src="a.png"/></p>\n<p>Some prose.</p>\n<p><em>Later</em></p>',
+        '<p><img alt="x" src="a.png"></p>\n<p>Some prose.</p>\n<p><em>Later</em></p>',
         id="italic_paragraph_not_right_after_image",
     ),
     pytest.param(
-        '<p><a href="big.png">Zoom <img alt="x" src="a.png"/></a>\n<em>Cap</em></p>',
+        '<p><a href="big.png">Zoom <img alt="x" src="a.png"></a>\n<em>Cap</em></p>',
         id="link_with_text_around_image",
     ),
     pytest.param(
-        '<p><img alt="x" src="a.png"/>\n<strong><em>Bold italic</em></strong></p>',
+        '<p><img alt="x" src="a.png">\n<strong><em>Bold italic</em></strong></p>',
         id="bold_italic_line",
     ),
     pytest.param(
-        '<ul>\n<li><img alt="x" src="a.png"/>\n<em>Tight list</em></li>\n</ul>',
+        '<ul>\n<li><img alt="x" src="a.png">\n<em>Tight list</em></li>\n</ul>',
         id="image_in_tight_list_item",
     ),
     pytest.param(
-        '<p><img alt="x" src="a.png"/>\n<!-- note -->\n<em>Cap</em></p>',
+        '<p><img alt="x" src="a.png">\n<!-- note -->\n<em>Cap</em></p>',
         id="comment_in_image_paragraph",
     ),
     pytest.param(
-        '<p><img alt="x" src="a.png"/>\n<em> </em></p>',
+        '<p><img alt="x" src="a.png">\n<em> </em></p>',
         id="empty_italic_line",
     ),
     pytest.param(
@@ -253,41 +253,41 @@ def test_idempotent(html: str) -> None:
     ("html", "settings", "expected"),
     [
         pytest.param(
-            '<p><img alt="x" src="a.png" title="T"/></p>',
+            '<p><img alt="x" src="a.png" title="T"></p>',
             {"PORTO_FIGURES_TITLE_AS_CAPTION": False},
-            '<p><img alt="x" src="a.png" title="T"/></p>',
+            '<p><img alt="x" src="a.png" title="T"></p>',
             id="title_as_caption_off",
         ),
         pytest.param(
-            '<p><img alt="A bridge" src="a.png"/></p>',
+            '<p><img alt="A bridge" src="a.png"></p>',
             {"PORTO_FIGURES_ALT_AS_CAPTION": True},
-            '<figure><img alt="A bridge" src="a.png"/><figcaption>A bridge'
+            '<figure><img alt="A bridge" src="a.png"><figcaption>A bridge'
             "</figcaption></figure>",
             id="alt_as_caption_on",
         ),
         pytest.param(
-            '<p><img alt="A bridge" src="a.png" title="Title"/></p>',
+            '<p><img alt="A bridge" src="a.png" title="Title"></p>',
             {"PORTO_FIGURES_ALT_AS_CAPTION": True},
-            '<figure><img alt="A bridge" src="a.png"/><figcaption>Title'
+            '<figure><img alt="A bridge" src="a.png"><figcaption>Title'
             "</figcaption></figure>",
             id="title_wins_over_alt",
         ),
         pytest.param(
-            '<p><img alt="" src="a.png"/></p>',
+            '<p><img alt="" src="a.png"></p>',
             {"PORTO_FIGURES_ALT_AS_CAPTION": True},
-            '<p><img alt="" src="a.png"/></p>',
+            '<p><img alt="" src="a.png"></p>',
             id="alt_as_caption_with_empty_alt",
         ),
         pytest.param(
-            '<p>See <img alt="A bridge" src="a.png"/> here</p>',
+            '<p>See <img alt="A bridge" src="a.png"> here</p>',
             {"PORTO_FIGURES_ALT_AS_CAPTION": True},
-            '<p>See <img alt="A bridge" src="a.png"/> here</p>',
+            '<p>See <img alt="A bridge" src="a.png"> here</p>',
             id="alt_as_caption_leaves_inline_image",
         ),
         pytest.param(
-            '<p><img alt="x" src="a.png" title="T"/></p>',
+            '<p><img alt="x" src="a.png" title="T"></p>',
             {"PORTO_FIGURES_TITLE_AS_CAPTION": "no"},
-            '<figure><img alt="x" src="a.png"/><figcaption>T</figcaption></figure>',
+            '<figure><img alt="x" src="a.png"><figcaption>T</figcaption></figure>',
             id="invalid_value_means_default",
         ),
     ],
