@@ -60,9 +60,7 @@ def _flag(settings: Mapping[str, Any], name: str) -> bool:
     return value if isinstance(value, bool) else DEFAULTS[name]
 
 
-def add_captions(
-    tree: etree._Element, settings: Mapping[str, Any], doc: Any
-) -> None:
+def add_captions(tree: etree._Element, settings: Mapping[str, Any], doc: Any) -> None:
     """Wrap every captioned image paragraph of ``tree`` in a ``<figure>``.
 
     Captions come from, in order: an italic line under the image in the same
@@ -190,8 +188,9 @@ def _split_text(text: str, lines: list[Line]) -> None:
         lines.append([part] if part else [])
 
 
-def _line_text(line: Line) -> str:
-    return "".join(piece if isinstance(piece, str) else _text(piece) for piece in line)
+def _is_ial(line: Line) -> bool:
+    text = "".join(piece if isinstance(piece, str) else _text(piece) for piece in line)
+    return IAL_LINE.fullmatch(text) is not None
 
 
 def _classified_lines(
@@ -209,8 +208,8 @@ def _classified_lines(
     for line in lines:
         tags = [piece for piece in line if not isinstance(piece, str)]
         loose_blank = all(not piece.strip() for piece in line if isinstance(piece, str))
-        if subject is not None and len(tags) == 1 and tags[0] is subject and loose_blank:
-            kind = _IMAGE
+        if subject is not None and tags == [subject] and loose_blank:
+            kind = _IMAGE  # (elements compare by identity)
         elif (
             len(tags) == 1
             and tags[0].tag == "em"
@@ -219,7 +218,7 @@ def _classified_lines(
             and next(tags[0].iter("img"), None) is None
         ):
             kind = _CAPTION
-        elif all(t.tag == "span" for t in tags) and IAL_LINE.fullmatch(_line_text(line)):
+        elif all(t.tag == "span" for t in tags) and _is_ial(line):
             kind = _IAL  # typogrify may have put <span class="caps"> inside
         else:
             return None
