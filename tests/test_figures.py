@@ -369,7 +369,11 @@ def check_properties(html: str, **options) -> None:
     new = len(list(tree.iter("figure"))) - len(list(source.iter("figure")))
     assert new >= 0
     if new:
-        assert next(tree.iterfind(".//p//figure"), None) is None, "no figure in a p"
+        # libxml2 keeps a <figure> the author put in a <p>; none of ours is,
+        # unless the paragraph it replaces was itself in one ("<p><em><p>…")
+        in_p = ".//p//figure"
+        if next(source.iterfind(".//p//p"), None) is None:
+            assert len(tree.findall(in_p)) == len(source.findall(in_p)), "in a p"
         # each new figure is <figure><img|a><figcaption>…</figcaption></figure>
         # with no stray text (the lines it came from stay behind)
         assert sum(map(_bare_figure, tree.iter("figure"))) == new + sum(
