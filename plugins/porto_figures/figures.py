@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
 
 if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
     from pelican.plugins import porto_pipeline
@@ -60,7 +60,7 @@ def _flag(settings: Mapping[str, Any], name: str) -> bool:
     return value if isinstance(value, bool) else DEFAULTS[name]
 
 
-def add_captions(tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any) -> None:
+def add_captions(tree: etree._Element, settings: Mapping[str, Any], doc: Any) -> None:
     """Wrap every captioned image paragraph of ``tree`` in a ``<figure>``.
 
     Captions come from, in order: an italic line under the image in the same
@@ -71,108 +71,130 @@ def add_captions(tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any) -> 
     """
     use_title = _flag(settings, "PORTO_FIGURES_TITLE_AS_CAPTION")
     use_alt = _flag(settings, "PORTO_FIGURES_ALT_AS_CAPTION")
-    for img in tree.find_all("img"):
-        if img.find_parent("figure") is not None:
-            continue  # already a figure (ours from an earlier run, or the author's)
+    # A list first: the loop reshapes the tree it would be walking.
+    for img in list(tree.iter("img")):
         subject = _subject(img)
-        paragraph = subject.parent
-        if paragraph is None or paragraph.name != "p":
+        paragraph = subject.getparent()
+        if paragraph is None or paragraph.tag != "p":
             continue
+        if next(paragraph.iterancestors("figure"), None) is not None:
+            continue  # already a figure (ours from an earlier run, or the author's)
         lines = _classified_lines(paragraph, subject)
         if lines is None:
             continue
         caption = _caption_in(lines)
         caption_paragraph = None
-        if caption is None and not any(kind == _CAPTION for kind, _ in lines):
+        if caption is None:  # no caption line, so none in the paragraph at all
             caption_paragraph = _caption_paragraph_after(paragraph)
             if caption_paragraph is not None:
                 caption = _caption_in(_classified_lines(caption_paragraph) or [])
-        caption_nodes: list[Any] | None = None
+        caption_text = None
+        if caption is None:
+            if use_title and (title := _text_attribute(img, "title")):
+                caption_text = title
+                del img.attrib["title"]  # shown once, as the caption, not on hover
+            elif use_alt and (alt := _text_attribute(img, "alt")):
+                caption_text = alt
+            else:
+                if any(kind == _IAL for kind, _ in lines):
+                    # Kramdown attribute lines are Jekyll markup, never meant to
+                    # be seen: the paragraph keeps only its image.
+                    _keep_only(paragraph, subject)
+                continue
+        # What is left of the paragraph once the image and caption are out of
+        # it is white space and attribute lines: it goes, its tail stays.
+        figure = paragraph.makeelement("figure", {})
+        figure.tail = paragraph.tail
+        subject.tail = None
+        figure.append(subject)
+        figcaption = etree.SubElement(figure, "figcaption")
         if caption is not None:
-            caption_nodes = list(caption.contents)
-        elif use_title and (title := _text_attribute(img, "title")):
-            caption_nodes = [NavigableString(title)]
-            del img["title"]  # shown once, as the caption, not again on hover
-        elif use_alt and (alt := _text_attribute(img, "alt")):
-            caption_nodes = [NavigableString(alt)]
-        if caption_nodes is None:
-            if any(kind == _IAL for kind, _ in lines):
-                # Kramdown attribute lines are Jekyll markup, never meant to be
-                # seen: the paragraph keeps only its image.
-                subject = subject.extract()
-                paragraph.clear()
-                paragraph.append(subject)
-            continue
-        figure = tree.new_tag("figure")
-        figcaption = tree.new_tag("figcaption")
-        for node in caption_nodes:
-            figcaption.append(node.extract() if node.parent else node)
-        figure.append(subject.extract())
-        figure.append(figcaption)
-        paragraph.replace_with(figure)
+            figcaption.text = caption.text
+            figcaption.extend(caption)  # each child brings its tail along
+        else:
+            figcaption.text = caption_text
+        parent = paragraph.getparent()
+        parent.replace(paragraph, figure)
         if caption_paragraph is not None:
-            _remove_with_leading_space(caption_paragraph)
+            # The white space between the two paragraphs goes with the second.
+            figure.tail = caption_paragraph.tail
+            parent.remove(caption_paragraph)
 
 
-def _subject(img: Tag) -> Tag:
+def _subject(img: etree._Element) -> etree._Element:
     """The image, or the link around it when the link holds nothing else."""
-    parent = img.parent
-    if parent is not None and parent.name == "a":
-        others = [c for c in parent.contents if c is not img and not _is_blank(c)]
-        if not others:
-            return parent
+    parent = img.getparent()
+    if (
+        parent is not None
+        and parent.tag == "a"
+        and len(parent) == 1  # a comment would be a child too
+        and _is_blank(parent.text)
+        and _is_blank(img.tail)
+    ):
+        return parent
     return img
 
 
-def _is_blank(node: Any) -> bool:
-    return type(node) is NavigableString and not node.strip()
+def _is_blank(text: str | None) -> bool:
+    return not text or not text.strip()
 
 
-def _text_attribute(img: Tag, name: str) -> str:
+def _text_attribute(img: etree._Element, name: str) -> str:
     value = img.get(name)
-    return value.strip() if isinstance(value, str) else ""
+    return value.strip() if value else ""
 
 
-# A line is a list of pieces: Tags, or (text node, start, end) slices of text.
+def _keep_only(paragraph: etree._Element, subject: etree._Element) -> None:
+    """Empty ``paragraph`` but for ``subject``; its attributes and tail stay."""
+    paragraph.text = None
+    for child in list(paragraph):
+        if child is not subject:
+            paragraph.remove(child)  # and its tail
+    subject.tail = None
+
+
+def _text(element: etree._Element) -> str:
+    """The text an element shows (comments left out), without its tail."""
+    return "".join(element.itertext())
+
+
+# A line is a list of pieces: elements, or the text between them.
 Line = list[Any]
 
 
-def _lines(paragraph: Tag) -> list[Line] | None:
-    """Split a paragraph's children into lines at newlines in its text."""
+def _lines(paragraph: etree._Element) -> list[Line] | None:
+    """Split a paragraph's children into lines at newlines in its own text."""
     lines: list[Line] = [[]]
-    for child in paragraph.children:
-        if isinstance(child, Tag):
-            lines[-1].append(child)
-        elif type(child) is NavigableString:
-            start = 0
-            text = str(child)
-            while True:
-                end = text.find("\n", start)
-                stop = len(text) if end < 0 else end
-                if stop > start:
-                    lines[-1].append((child, start, stop))
-                if end < 0:
-                    break
-                lines.append([])
-                start = end + 1
-        else:  # a comment or markup kept raw: not something to reshape
-            return None
-    return [line for line in lines if _line_text(line).strip() or _tags(line)]
+    if paragraph.text:
+        _split_text(paragraph.text, lines)
+    for child in paragraph:
+        if not isinstance(child.tag, str):
+            return None  # a comment or processing instruction: not ours to reshape
+        lines[-1].append(child)
+        if child.tail:
+            _split_text(child.tail, lines)
+    return [
+        line
+        for line in lines
+        if any(not isinstance(piece, str) or piece.strip() for piece in line)
+    ]
 
 
-def _line_text(line: Line) -> str:
-    return "".join(
-        piece.get_text() if isinstance(piece, Tag) else piece[0][piece[1] : piece[2]]
-        for piece in line
-    )
+def _split_text(text: str, lines: list[Line]) -> None:
+    first, *rest = text.split("\n")
+    if first:
+        lines[-1].append(first)
+    for part in rest:
+        lines.append([part] if part else [])
 
 
-def _tags(line: Line) -> list[Tag]:
-    return [piece for piece in line if isinstance(piece, Tag)]
+def _is_ial(line: Line) -> bool:
+    text = "".join(piece if isinstance(piece, str) else _text(piece) for piece in line)
+    return IAL_LINE.fullmatch(text) is not None
 
 
 def _classified_lines(
-    paragraph: Tag, subject: Tag | None = None
+    paragraph: etree._Element, subject: etree._Element | None = None
 ) -> list[tuple[str, Line]] | None:
     """``[(kind, line)]`` if ``paragraph`` is an image or caption paragraph.
 
@@ -184,20 +206,19 @@ def _classified_lines(
         return None
     classified = []
     for line in lines:
-        tags = _tags(line)
-        text = _line_text(line)
-        loose_text = "".join(p[0][p[1] : p[2]] for p in line if not isinstance(p, Tag))
-        if subject is not None and tags == [subject] and not loose_text.strip():
-            kind = _IMAGE
+        tags = [piece for piece in line if not isinstance(piece, str)]
+        loose_blank = all(not piece.strip() for piece in line if isinstance(piece, str))
+        if subject is not None and tags == [subject] and loose_blank:
+            kind = _IMAGE  # (elements compare by identity)
         elif (
             len(tags) == 1
-            and tags[0].name == "em"
-            and not loose_text.strip()
-            and tags[0].get_text().strip()
-            and tags[0].find("img") is None
+            and tags[0].tag == "em"
+            and loose_blank
+            and _text(tags[0]).strip()
+            and next(tags[0].iter("img"), None) is None
         ):
             kind = _CAPTION
-        elif IAL_LINE.fullmatch(text) and all(t.name == "span" for t in tags):
+        elif all(t.tag == "span" for t in tags) and _is_ial(line):
             kind = _IAL  # typogrify may have put <span class="caps"> inside
         else:
             return None
@@ -213,28 +234,21 @@ def _classified_lines(
     return classified
 
 
-def _caption_in(lines: list[tuple[str, Line]]) -> Tag | None:
+def _caption_in(lines: list[tuple[str, Line]]) -> etree._Element | None:
     for kind, line in lines:
         if kind == _CAPTION:
-            return _tags(line)[0]
+            return next(piece for piece in line if not isinstance(piece, str))
     return None
 
 
-def _caption_paragraph_after(paragraph: Tag) -> Tag | None:
+def _caption_paragraph_after(paragraph: etree._Element) -> etree._Element | None:
     """The next paragraph if it is entirely italic (and only blank text between)."""
-    sibling = paragraph.next_sibling
-    while sibling is not None and _is_blank(sibling):
-        sibling = sibling.next_sibling
-    if not isinstance(sibling, Tag) or sibling.name != "p":
+    if not _is_blank(paragraph.tail):
+        return None
+    sibling = paragraph.getnext()  # a comment in between is not blank
+    if sibling is None or sibling.tag != "p":
         return None
     lines = _classified_lines(sibling)
     if not lines or [k for k, _ in lines if k == _CAPTION] != [_CAPTION]:
         return None
     return sibling
-
-
-def _remove_with_leading_space(paragraph: Tag) -> None:
-    previous = paragraph.previous_sibling
-    if _is_blank(previous):
-        previous.extract()
-    paragraph.extract()
