@@ -150,6 +150,11 @@ def serialise(body: etree._Element) -> str:
     visible in the page source. URLs are written as they are in the tree.
     """
     kept = _hide_urls(body)
+    for item in body.iter("li"):
+        # libxml2 writes an empty <li> without its end tag: "<li></li>x" would
+        # come back as "<li>x</li>". An empty text node makes it write one.
+        if item.text is None and not len(item):
+            item.text = ""
     html = etree.tostring(body, method="html", encoding="unicode")
     if kept:
         html = _show_urls(body, html, kept)
