@@ -50,7 +50,9 @@ _PARSER = etree.HTMLParser(
     collect_ids=False,
 )
 _OPEN = "<html><body>"
-_CLOSE = "</body></html>"
+# A browser keeps what follows a stray </body> or </html> in the body; libxml2
+# would put it after the body, out of the document: such end tags are dropped.
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # HTML5 void elements libxml2 (an HTML 4 parser) does not know as void: it
 # writes an end tag for them, which browsers ignore and validators flag.
 _LATE_VOID = ("embed", "keygen", "source", "track", "wbr")
@@ -136,7 +138,10 @@ def parse(html: str) -> etree._Element:
     ``text``. Tags and attribute names come out in lower case, character
     references as characters, unclosed elements closed: what a browser builds.
     """
-    root = etree.fromstring(_OPEN + html + _CLOSE, _PARSER)
+    if "</" in html and _DOCUMENT_END.search(html):
+        html = _DOCUMENT_END.sub("", html)
+    # No closing tags added: libxml2 closes what is still open at the end.
+    root = etree.fromstring(_OPEN + html, _PARSER)
     body = root.find("body")
     if body is None:  # nothing parsable (e.g. only white space)
         body = etree.SubElement(root, "body")
@@ -155,7 +160,7 @@ def serialise(body: etree._Element) -> str:
         # come back as "<li>x</li>". An empty text node makes it write one.
         if item.text is None and not len(item):
             item.text = ""
-    html = etree.tostring(body, method="html", encoding="unicode")
+    html = etree.tostring(body, method="html", encoding="unicode", with_tail=False)
     if kept:
         html = _show_urls(body, html, kept)
     # "<body>" … "</body>", the wrapper parse() added
