@@ -78,7 +78,7 @@ KEPT_AS_WRITTEN = [
     ),
     pytest.param(
         '<video controls><source src="a.mp4"><source src="b.webm"></video>'
-        '<p>long<wbr>word</p>',
+        "<p>long<wbr>word</p>",
         id="html5_void_elements",
     ),
     pytest.param(
@@ -97,11 +97,14 @@ NORMALISED = [
     # dropped, an element left open is closed at the end of the post.
     pytest.param("<p>x</div> y</p>\n</section>", "<p>x y</p>\n", id="stray_end_tags"),
     pytest.param(
-        '<div class="note">\n<p>x</p>', '<div class="note">\n<p>x</p></div>',
+        '<div class="note">\n<p>x</p>',
+        '<div class="note">\n<p>x</p></div>',
         id="unclosed_block",
     ),
     pytest.param(
-        "<p>a</p></body>\n<p>b</p></HTML>c", "<p>a</p>\n<p>b</p>c", id="document_end_tags"
+        "<p>a</p></body>\n<p>b</p></HTML>c",
+        "<p>a</p>\n<p>b</p>c",
+        id="document_end_tags",
     ),
     # SVG written the XML way, as Markdown authors paste it
     pytest.param(

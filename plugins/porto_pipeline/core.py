@@ -149,7 +149,7 @@ def parse(html: str) -> etree._Element:
 
 
 def serialise(body: etree._Element) -> str:
-    """HTML for the tree ``parse`` made; ``serialise(parse(serialise(t)))`` is a fixed point.
+    """HTML for the tree ``parse`` made; a fixed point of ``serialise(parse(…))``.
 
     No-break spaces are written ``&nbsp;``, as typogrify writes them, so they stay
     visible in the page source. URLs are written as they are in the tree.
@@ -198,9 +198,7 @@ def _hide_urls(body: etree._Element) -> list[tuple[Any, str, str, str]]:
 def _show_urls(body: etree._Element, html: str, kept: list) -> str:
     for element, name, value, token in kept:
         element.set(name, value)
-        written = (
-            value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        )
+        written = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         quote = "'" if '"' in value and "'" not in value else '"'
         if quote == '"':
             written = written.replace('"', "&quot;")
