@@ -18,8 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bs4 import BeautifulSoup
-from bs4.element import NavigableString, Tag
+from lxml import etree
 
 if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
     from pelican.plugins import porto_pipeline
@@ -131,41 +130,56 @@ def count_text(text: str) -> tuple[int, int]:
     return len(WORD_RE.findall(rest)), cjk
 
 
-def count_tree(tree: BeautifulSoup | Tag) -> Counts:
+def count_tree(tree: etree._Element) -> Counts:
     """Count the words, CJK characters, code and images of a parsed document.
 
-    One walk over the tree collects the text nodes (comments, doctypes and the
-    like are other string types and are left out) into prose and code; the
-    counting itself is two compiled-regex passes over each joined text.
+    ``tree`` is the pipeline's lxml element (the ``<body>``); what it holds is
+    counted, not the element itself. One walk over the elements collects the
+    text (each element's ``text``, then its children, then its ``tail``, which
+    belongs to the parent: the words after ``</pre>`` are prose) into prose and
+    code; comments and processing instructions only give their tail. The
+    counting itself is then done on each joined text at once.
     """
     prose: list[str] = []
     code: list[str] = []
     images = 0
-    # (children still to visit, where their text goes, separate after?)
-    stack = [(iter(tree.contents), prose, False)]
+    if tree.text:
+        prose.append(tree.text)
+    # (children still to visit, where their text goes, their parent, is it a
+    # block?) The parent's tail goes where the entry below puts its text.
+    stack: list[tuple[Any, list[str], Any, bool]] = [(iter(tree), prose, None, False)]
     while stack:
-        children, out, separate = stack[-1]
-        for node in children:
-            if type(node) is NavigableString:
-                out.append(node)
-            elif isinstance(node, Tag):
-                name = node.name
-                if name == "img":
+        children, out, _, _ = stack[-1]
+        for el in children:
+            tag = el.tag
+            if tag.__class__ is str:  # not a comment, PI or entity
+                if tag == "img":
                     images += 1
-                elif name not in SKIP_TAGS:
-                    block = name not in INLINE_TAGS
-                    target = code if name == "pre" else out
+                elif tag not in SKIP_TAGS:
+                    block = tag not in INLINE_TAGS
+                    target = code if tag == "pre" else out
                     if block:  # end the word before it, here and inside
                         out.append(" ")
                         target.append(" ")
-                    stack.append((iter(node.contents), target, block))
-                    break
+                    if el.text:
+                        target.append(el.text)
+                    if len(el):  # its children, then its tail
+                        stack.append((iter(el), target, el, block))
+                        break
+                    if block:  # end its last word and the one after it
+                        target.append(" ")
+                        out.append(" ")
+            if el.tail:
+                out.append(el.tail)
         else:
-            stack.pop()
-            if separate:  # end the last word inside it and the one after it
-                out.append(" ")
-                if stack:
-                    stack[-1][1].append(" ")
+            _, out, el, block = stack.pop()
+            if stack:
+                after = stack[-1][1]  # where the parent's text goes
+                if block:  # end the last word inside it and the one after it
+                    out.append(" ")
+                    after.append(" ")
+                if el.tail:
+                    after.append(el.tail)
     words, cjk = count_text("".join(prose))
     code_words, code_cjk = count_text("".join(code)) if code else (0, 0)
     return Counts(words=words, cjk=cjk, code=code_words + code_cjk, images=images)
@@ -370,7 +384,7 @@ def _results(counts: Counts, settings: Mapping[str, Any], doc: Any) -> dict:
     return {"reading_time": minutes, "word_count": word_count(counts, rates)}
 
 
-def reading_time(tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any) -> None:
+def reading_time(tree: etree._Element, settings: Mapping[str, Any], doc: Any) -> None:
     """Pipeline transform: put ``reading_time`` and ``word_count`` in
     ``doc.data``. Reads the tree, never changes it."""
     doc.data.update(_results(count_tree(tree), settings, doc))
