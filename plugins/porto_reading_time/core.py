@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from itertools import filterfalse
 from typing import Any
 
 from lxml import etree
@@ -68,8 +69,8 @@ LANGUAGE_KEYS = {"words": "words", "cjk": "cjk", "code": "code"}
 # One CJK character is one unit of reading: Han ideographs (with extensions and
 # compatibility blocks), hiragana, katakana (with the ー length mark, not the ・
 # separator) and Hangul; punctuation such as 。、「」 is not read as a character.
-CJK_RE = re.compile(
-    "[\u1100-\u11ff"  # Hangul Jamo
+_CJK_CLASS = (
+    "\u1100-\u11ff"  # Hangul Jamo
     "\u3005\u3007"  # Ideographic iteration mark and number zero: 々 〇
     "\u3040-\u309f"  # Hiragana
     "\u30a1-\u30fa\u30fc-\u30ff"  # Katakana
@@ -82,11 +83,33 @@ CJK_RE = re.compile(
     "\uf900-\ufaff"  # CJK Compatibility Ideographs
     "\uff66-\uff9f"  # Halfwidth Katakana
     "\U00020000-\U0002fa1f"  # Extensions B-F and Compatibility Supplement
-    "\U00030000-\U0003134f]"  # Extension G
+    "\U00030000-\U0003134f"  # Extension G
 )
+CJK_RE = re.compile(f"[{_CJK_CLASS}]")
+
+
+def _utf8_leads(spans: str) -> bytes:
+    """The first bytes of the UTF-8 of every character in ``spans`` (a
+    character class's inside, such as "a-z0"): text whose UTF-8 holds none of
+    them holds none of those characters."""
+    leads: set[int] = set()
+    for low, high in re.findall(r"(.)(?:-(.))?", spans, re.S):
+        first, last = low.encode(), (high or low).encode()
+        assert len(first) == len(last), "a span across UTF-8 lengths"
+        leads.update(range(first[0], last[0] + 1))
+    return bytes(sorted(leads))
+
+
+# Looking for these bytes (memchr) in a text's UTF-8 is a tenth of the time
+# CJK_RE takes to scan a text without CJK, which most posts are.
+_CJK_LEADS = _utf8_leads(_CJK_CLASS)
 # A whitespace-separated token with at least one letter or digit: "it's",
-# "2-day" and "C++" are words, a lone "—" or "·" is not.
+# "2-day" and "C++" are words, a lone "—" or "·" is not. This is the
+# definition; count_text() counts the same tokens faster with str methods
+# (str.split() splits on what \s matches, str.isalnum() is what [^\W_]
+# matches, on every code point).
 WORD_RE = re.compile(r"\S*[^\W_]\S*")
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
 
 # Text in these is not read: scripts, styles, templates, ruby annotations
 # (furigana would count kanji twice) and the no-script copy of the content.
@@ -126,8 +149,17 @@ class Rates:
 
 def count_text(text: str) -> tuple[int, int]:
     """``(words, cjk_characters)`` in plain text."""
-    rest, cjk = CJK_RE.subn(" ", text)
-    return len(WORD_RE.findall(rest)), cjk
+    data = text.encode("utf-8", "surrogatepass")
+    if any(map(data.__contains__, _CJK_LEADS)):
+        rest, cjk = CJK_RE.subn(" ", text)
+    else:
+        rest, cjk = text, 0
+    tokens = rest.split()
+    # Most tokens are all letters and digits; only the others ("it's", "C++",
+    # "—") need a look for one. About twice as fast as WORD_RE.findall().
+    others = list(filterfalse(str.isalnum, tokens))
+    found = sum(map(bool, map(_WORD_CHAR_RE.search, others)))
+    return len(tokens) - len(others) + found, cjk
 
 
 def count_tree(tree: etree._Element) -> Counts:
