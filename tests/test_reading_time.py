@@ -185,6 +185,17 @@ def test_cjk_shortcut_misses_no_cjk_character():
             id="code_block_ends_the_words_around_it",
         ),
         pytest.param(
+            "<p>one<!-- no -->two <span>three</span>four five<script>s</script>"
+            "six<img src=a.png>seven</p>",
+            Counts(words=3, images=1),  # onetwo threefour fivesixseven
+            id="tails_join_the_text_around_them",
+        ),
+        pytest.param(
+            "<div><em>x<pre><code>code words</code></pre>after</em> end</div>",
+            Counts(words=3, code=2),
+            id="tail_of_a_code_block_is_prose",
+        ),
+        pytest.param(
             "<p>Use <code>git status</code> often.</p>",
             Counts(words=4),
             id="inline_code_is_prose",
