@@ -43,12 +43,15 @@ import logging
 import random
 import re
 import statistics
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import SEED_NAME, Site
 from porto_pipeline import Document, parse, serialise
 from porto_reading_time.core import (
+    CJK_RE,
+    WORD_RE,
     Counts,
     Rates,
     count_text,
@@ -100,6 +103,31 @@ SEED_WORDS, SEED_MINUTES = 369, 2
 )
 def test_count_text(text, expected):
     assert count_text(text) == expected
+
+
+def test_count_text_counts_what_word_re_finds():
+    """count_text() counts words without WORD_RE, for speed: same numbers on
+    random text mixing letters, digits, CJK, punctuation, "_", and Unicode
+    spaces, digits and marks that are easy to get wrong."""
+    pool = (
+        "aZé ß9²½_-—·.,'’()+=/\\ \t\n\u00a0\u2009\u3000\u2028\x1c\u0301"
+        "東京タワーー、。한국어々〇٣"
+    )
+    rng = random.Random(4)
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        rest, cjk = CJK_RE.subn(" ", text)
+        assert count_text(text) == (len(WORD_RE.findall(rest)), cjk), repr(text)
+
+
+def test_cjk_shortcut_misses_no_cjk_character():
+    """count_text() runs CJK_RE only on text whose UTF-8 holds a CJK lead
+    byte: every character CJK_RE matches, on its own, is still counted."""
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    cjk = CJK_RE.findall(everything)
+    assert len(cjk) > 90_000
+    missed = [c for c in cjk if count_text(f"a {c} b") != (2, 1)]
+    assert missed == []
 
 
 # -- counting a tree ---------------------------------------------------------
@@ -157,6 +185,17 @@ def test_count_text(text, expected):
             id="code_block_ends_the_words_around_it",
         ),
         pytest.param(
+            "<p>one<!-- no -->two <span>three</span>four five<script>s</script>"
+            "six<img src=a.png>seven</p>",
+            Counts(words=3, images=1),  # onetwo threefour fivesixseven
+            id="tails_join_the_text_around_them",
+        ),
+        pytest.param(
+            "<div><em>x<pre><code>code words</code></pre>after</em> end</div>",
+            Counts(words=3, code=2),
+            id="tail_of_a_code_block_is_prose",
+        ),
+        pytest.param(
             "<p>Use <code>git status</code> often.</p>",
             Counts(words=4),
             id="inline_code_is_prose",
@@ -174,8 +213,12 @@ def test_count_tree(html, expected):
 
 
 def test_deep_nesting_does_not_recurse():
-    html = "<div>" * 5000 + "deep words" + "</div>" * 5000
-    assert count_tree(parse(html)) == Counts(words=2)
+    # Deeper than Python lets a function recurse, but within the 2,048 levels
+    # libxml2 builds (past them it drops the rest of the document).
+    depth = 2000
+    assert depth > sys.getrecursionlimit()
+    html = "<div>" * depth + "deep words" + "</div>" * depth + "<p>after</p>"
+    assert count_tree(parse(html)) == Counts(words=3)
 
 
 # -- from counts to minutes --------------------------------------------------

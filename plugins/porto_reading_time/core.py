@@ -16,10 +16,10 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from itertools import filterfalse
 from typing import Any
 
-from bs4 import BeautifulSoup
-from bs4.element import NavigableString, Tag
+from lxml import etree
 
 if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
     from pelican.plugins import porto_pipeline
@@ -69,8 +69,8 @@ LANGUAGE_KEYS = {"words": "words", "cjk": "cjk", "code": "code"}
 # One CJK character is one unit of reading: Han ideographs (with extensions and
 # compatibility blocks), hiragana, katakana (with the ー length mark, not the ・
 # separator) and Hangul; punctuation such as 。、「」 is not read as a character.
-CJK_RE = re.compile(
-    "[\u1100-\u11ff"  # Hangul Jamo
+_CJK_CLASS = (
+    "\u1100-\u11ff"  # Hangul Jamo
     "\u3005\u3007"  # Ideographic iteration mark and number zero: 々 〇
     "\u3040-\u309f"  # Hiragana
     "\u30a1-\u30fa\u30fc-\u30ff"  # Katakana
@@ -83,11 +83,33 @@ CJK_RE = re.compile(
     "\uf900-\ufaff"  # CJK Compatibility Ideographs
     "\uff66-\uff9f"  # Halfwidth Katakana
     "\U00020000-\U0002fa1f"  # Extensions B-F and Compatibility Supplement
-    "\U00030000-\U0003134f]"  # Extension G
+    "\U00030000-\U0003134f"  # Extension G
 )
+CJK_RE = re.compile(f"[{_CJK_CLASS}]")
+
+
+def _utf8_leads(spans: str) -> bytes:
+    """The first bytes of the UTF-8 of every character in ``spans`` (a
+    character class's inside, such as "a-z0"): text whose UTF-8 holds none of
+    them holds none of those characters."""
+    leads: set[int] = set()
+    for low, high in re.findall(r"(.)(?:-(.))?", spans, re.S):
+        first, last = low.encode(), (high or low).encode()
+        assert len(first) == len(last), "a span across UTF-8 lengths"
+        leads.update(range(first[0], last[0] + 1))
+    return bytes(sorted(leads))
+
+
+# Looking for these bytes (memchr) in a text's UTF-8 is a tenth of the time
+# CJK_RE takes to scan a text without CJK, which most posts are.
+_CJK_LEADS = _utf8_leads(_CJK_CLASS)
 # A whitespace-separated token with at least one letter or digit: "it's",
-# "2-day" and "C++" are words, a lone "—" or "·" is not.
+# "2-day" and "C++" are words, a lone "—" or "·" is not. This is the
+# definition; count_text() counts the same tokens faster with str methods
+# (str.split() splits on what \s matches, str.isalnum() is what [^\W_]
+# matches, on every code point).
 WORD_RE = re.compile(r"\S*[^\W_]\S*")
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
 
 # Text in these is not read: scripts, styles, templates, ruby annotations
 # (furigana would count kanji twice) and the no-script copy of the content.
@@ -127,45 +149,69 @@ class Rates:
 
 def count_text(text: str) -> tuple[int, int]:
     """``(words, cjk_characters)`` in plain text."""
-    rest, cjk = CJK_RE.subn(" ", text)
-    return len(WORD_RE.findall(rest)), cjk
+    data = text.encode("utf-8", "surrogatepass")
+    if any(map(data.__contains__, _CJK_LEADS)):
+        rest, cjk = CJK_RE.subn(" ", text)
+    else:
+        rest, cjk = text, 0
+    tokens = rest.split()
+    # Most tokens are all letters and digits; only the others ("it's", "C++",
+    # "—") need a look for one. About twice as fast as WORD_RE.findall().
+    others = list(filterfalse(str.isalnum, tokens))
+    found = sum(map(bool, map(_WORD_CHAR_RE.search, others)))
+    return len(tokens) - len(others) + found, cjk
 
 
-def count_tree(tree: BeautifulSoup | Tag) -> Counts:
+def count_tree(tree: etree._Element) -> Counts:
     """Count the words, CJK characters, code and images of a parsed document.
 
-    One walk over the tree collects the text nodes (comments, doctypes and the
-    like are other string types and are left out) into prose and code; the
-    counting itself is two compiled-regex passes over each joined text.
+    ``tree`` is the pipeline's lxml element (the ``<body>``); what it holds is
+    counted, not the element itself. One walk over the elements collects the
+    text (each element's ``text``, then its children, then its ``tail``, which
+    belongs to the parent: the words after ``</pre>`` are prose) into prose and
+    code; comments and processing instructions only give their tail. The
+    counting itself is then done on each joined text at once.
     """
     prose: list[str] = []
     code: list[str] = []
     images = 0
-    # (children still to visit, where their text goes, separate after?)
-    stack = [(iter(tree.contents), prose, False)]
+    if tree.text:
+        prose.append(tree.text)
+    # (children still to visit, where their text goes, their parent, is it a
+    # block?) The parent's tail goes where the entry below puts its text.
+    stack: list[tuple[Any, list[str], Any, bool]] = [(iter(tree), prose, None, False)]
     while stack:
-        children, out, separate = stack[-1]
-        for node in children:
-            if type(node) is NavigableString:
-                out.append(node)
-            elif isinstance(node, Tag):
-                name = node.name
-                if name == "img":
+        children, out, _, _ = stack[-1]
+        for el in children:
+            tag = el.tag
+            if tag.__class__ is str:  # not a comment, PI or entity
+                if tag == "img":
                     images += 1
-                elif name not in SKIP_TAGS:
-                    block = name not in INLINE_TAGS
-                    target = code if name == "pre" else out
+                elif tag not in SKIP_TAGS:
+                    block = tag not in INLINE_TAGS
+                    target = code if tag == "pre" else out
                     if block:  # end the word before it, here and inside
                         out.append(" ")
                         target.append(" ")
-                    stack.append((iter(node.contents), target, block))
-                    break
+                    if el.text:
+                        target.append(el.text)
+                    if len(el):  # its children, then its tail
+                        stack.append((iter(el), target, el, block))
+                        break
+                    if block:  # end its last word and the one after it
+                        target.append(" ")
+                        out.append(" ")
+            if el.tail:
+                out.append(el.tail)
         else:
-            stack.pop()
-            if separate:  # end the last word inside it and the one after it
-                out.append(" ")
-                if stack:
-                    stack[-1][1].append(" ")
+            _, out, el, block = stack.pop()
+            if stack:
+                after = stack[-1][1]  # where the parent's text goes
+                if block:  # end the last word inside it and the one after it
+                    out.append(" ")
+                    after.append(" ")
+                if el.tail:
+                    after.append(el.tail)
     words, cjk = count_text("".join(prose))
     code_words, code_cjk = count_text("".join(code)) if code else (0, 0)
     return Counts(words=words, cjk=cjk, code=code_words + code_cjk, images=images)
@@ -370,7 +416,7 @@ def _results(counts: Counts, settings: Mapping[str, Any], doc: Any) -> dict:
     return {"reading_time": minutes, "word_count": word_count(counts, rates)}
 
 
-def reading_time(tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any) -> None:
+def reading_time(tree: etree._Element, settings: Mapping[str, Any], doc: Any) -> None:
     """Pipeline transform: put ``reading_time`` and ``word_count`` in
     ``doc.data``. Reads the tree, never changes it."""
     doc.data.update(_results(count_tree(tree), settings, doc))
