@@ -157,7 +157,15 @@ def typograph_tree(tree: etree._Element, options: Options) -> None:
 # --------------------------------------------------------------------------
 # Flattening the tree into sections of tokens.
 
-_SCRIPT_LIKE = frozenset({"script", "style"})
+# Elements whose content the parser keeps as one text, not as markup: script
+# and style bodies, and what libxml2's HTML5 tokenizer reads as RCDATA
+# (textarea, title) or raw text (xmp, iframe, noembed, noframes, plaintext).
+# Typogrify's spans there are letters once parsed (a textarea would show
+# "<span class=…>"), so Porto leaves these contents alone, as it does scripts.
+_SCRIPT_LIKE = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+     "noframes", "plaintext"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -221,7 +229,10 @@ def _escape(text: str) -> str:
     return text
 
 
-# Elements a parse never gives content, so typogrify sees no end tag for them.
+# Void elements: typogrify sees no end tag for them. libxml2 (an HTML 4 parser
+# at heart) gives embed, keygen, source, track and wbr what follows them as
+# content, and the pipeline writes no end tag for them: their content is read
+# as if it followed them, as it does in the HTML.
 _VOID = frozenset(
     {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr",
      "image", "img", "input", "isindex", "keygen", "link", "menuitem", "meta",
@@ -265,7 +276,7 @@ def _walk(element: etree._Element, sections: list[list], ignore: _IgnoreRules) -
                 if len(child):
                     _walk(child, sections, ignore)
                     tokens = sections[-1]
-            if name not in _VOID or text or len(child):
+            if name not in _VOID:
                 tokens.append((CLOSE, name, None, None))
         tail = child.tail
         if tail:
