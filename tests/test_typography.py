@@ -16,10 +16,10 @@ import markdown
 import porto_pipeline
 import pytest
 import smartypants
-from bs4 import BeautifulSoup, Tag
 from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 from porto_typography import configure, typograph_metadata
 from porto_typography.typography import (
     Options,
@@ -50,39 +50,30 @@ def pelican_typogrify(html: str, options: Options = DEFAULTS) -> str:
 def porto(html: str, options: Options = DEFAULTS) -> str:
     tree = porto_pipeline.parse(html)
     typograph_tree(tree, options)
-    assert_linked(tree)
-    return porto_pipeline.serialise(tree)
+    out = porto_pipeline.serialise(tree)
+    assert_as_parsed(tree, out)
+    return out
 
 
-def assert_linked(tree: BeautifulSoup) -> None:
-    """Every link Beautiful Soup keeps between nodes agrees with ``contents``.
+def assert_as_parsed(tree: etree._Element, html: str) -> None:
+    """The tree the transform leaves is the one a parse of its output gives.
 
-    The transform links the nodes it adds itself (not with ``replace_with``);
-    later transforms walk the tree through these links (``find_all``).
+    Later transforms work on this tree, not on the HTML: the spans the
+    transform adds must stand where a parse puts them, and every text must be
+    ``None`` where a parse leaves none (not ``""``), so ``el.text is None``
+    means the same to them as on a freshly parsed document.
     """
-    order: list = [tree]
+    assert shape(tree) == shape(porto_pipeline.parse(html))
 
-    def walk(tag: Tag) -> None:
-        previous = None
-        for child in tag.contents:
-            assert child.parent is tag
-            assert child.previous_sibling is previous
-            if previous is not None:
-                assert previous.next_sibling is child
-            previous = child
-            order.append(child)
-            if isinstance(child, Tag):
-                walk(child)
-        if previous is not None:
-            assert previous.next_sibling is None
 
-    walk(tree)
-    del order[0]  # the document itself is not part of the chain
-    for before, after in zip(order, order[1:], strict=False):
-        assert before.next_element is after
-        assert after.previous_element is before
-    assert order[-1].next_element is None
-    assert [id(node) for node in tree.descendants] == [id(node) for node in order]
+def shape(element: etree._Element) -> tuple:
+    return (
+        element.tag,
+        dict(element.attrib),
+        element.text,
+        element.tail,
+        [shape(child) for child in element],
+    )
 
 
 def render(source: str) -> str:
@@ -122,6 +113,8 @@ def render(source: str) -> str:
         pytest.param("<p>Press <kbd>Ctrl-'x'</kbd> now</p>", "<p>Press <kbd>Ctrl-'x'</kbd> now</p>", id="kbd_untouched"),
         pytest.param("<div>Divs get no widont</div>", "<div>Divs get no widont</div>", id="widont_only_in_blocks"),
         pytest.param("<p>One</p>", "<p>One</p>", id="single_word"),
+        # libxml2 gives wbr what follows it as content; typogrify sees no end tag.
+        pytest.param('<p>a<wbr>"b" NASA c</p>', '<p>a<wbr>“b” <span class="caps">NASA</span>&nbsp;c</p>', id="text_after_a_late_void_element"),
     ],
 )  # fmt: skip
 def test_typography(given, expected):
@@ -323,6 +316,18 @@ def test_spans_already_there_are_not_wrapped_again():
         pytest.param("<p>if <script>a & b</script> x</p>", "<p>if <script>a & b</script> x</p>",
                      '<p>if <script>a <span class="amp">&amp;</span> b</script> x</p>',
                      id="script_body"),
+        pytest.param('<p>a <!-- x & "y" --> b c</p>', '<p>a <!-- x & "y" --> b&nbsp;c</p>',
+                     '<p>a <!-- x <span class="amp">&amp;</span> "y" --> b&nbsp;c</p>',
+                     id="comment"),
+        # The parse keeps a textarea's (or title's) content as text, an iframe's
+        # (xmp, noembed, noframes, plaintext) as raw text: typogrify's spans and
+        # entities there become letters.
+        pytest.param('<p>x <textarea>"a" &amp; NASA</textarea> b</p>', '<p>x <textarea>"a" &amp; NASA</textarea> b</p>',
+                     '<p>x <textarea>“a” &lt;span class="amp"&gt;&amp;&lt;/span&gt; &lt;span class="caps"&gt;NASA&lt;/span&gt;</textarea> b</p>',
+                     id="textarea_body"),
+        pytest.param('<p>x <iframe src="/v">"Hi" NASA</iframe> y</p>', '<p>x <iframe src="/v">"Hi" NASA</iframe>&nbsp;y</p>',
+                     '<p>x <iframe src="/v">&amp;#8220;Hi&amp;#8221; &lt;span class="caps"&gt;NASA&lt;/span&gt;</iframe>&nbsp;y</p>',
+                     id="iframe_body"),
         pytest.param('<p><span class="caps">NASA</span> x</p>', '<p><span class="caps">NASA</span>&nbsp;x</p>',
                      '<p><span class="caps"><span class="caps">NASA</span></span>&nbsp;x</p>',
                      id="caps_span_already_there"),

@@ -22,8 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+from lxml import etree
 
 __all__ = ["FILTERS", "Options", "options_from", "typograph", "typograph_tree"]
 
@@ -107,7 +106,7 @@ def _warn(warn: bool, name: str, value: Any, default: Any) -> None:
         logger.warning("%s = %r is not usable; using %r", name, value, default)
 
 
-def typograph(tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any) -> None:
+def typograph(tree: etree._Element, settings: Mapping[str, Any], doc: Any) -> None:
     """Pipeline transform: typogrify's filters on ``tree``, when Porto owns them.
 
     Runs only when ``PORTO_TYPOGRAPHY_ACTIVE`` is set, which the plugin does at
@@ -118,10 +117,13 @@ def typograph(tree: BeautifulSoup, settings: Mapping[str, Any], doc: Any) -> Non
 
 
 # --------------------------------------------------------------------------
-# Tokens. Text: [TEXT, escaped text, origin node, changed?]. Tags: tuples
-# (OPEN | CLOSE, name, origin node of a span we add or None, class or marker).
-# OTHER stands for comments, declarations and script/style bodies: typogrify
-# treats them as tags (or mangles them); Porto leaves them as they are.
+# Tokens. Text: [TEXT, escaped text, origin, changed?]. Tags: tuples
+# (OPEN | CLOSE, name, origin of a span we add or None, class or marker).
+# A text's origin says where it lives in the tree: (element, False) for
+# ``element.text``, (element, True) for ``element.tail``; one tuple per text,
+# shared by every token made from it, so ``is`` tells texts apart.
+# OTHER stands for comments, processing instructions and script/style bodies:
+# typogrify treats them as tags (or mangles them); Porto leaves them as they are.
 OPEN, CLOSE, TEXT, OTHER = 0, 1, 2, 3
 _OTHER = (OTHER, "", None, None)
 _CLOSE_SPAN = "span"
@@ -129,7 +131,7 @@ _CLOSE_SPAN = "span"
 _CAPS_DONE = "caps-done"
 
 
-def typograph_tree(tree: BeautifulSoup, options: Options) -> None:
+def typograph_tree(tree: etree._Element, options: Options) -> None:
     """Apply the filters not in ``options.omit`` to ``tree``, in place."""
     filters = [name for name in FILTERS if name not in options.omit]
     if not filters:
@@ -155,7 +157,15 @@ def typograph_tree(tree: BeautifulSoup, options: Options) -> None:
 # --------------------------------------------------------------------------
 # Flattening the tree into sections of tokens.
 
-_SCRIPT_LIKE = frozenset({"script", "style"})
+# Elements whose content the parser keeps as one text, not as markup: script
+# and style bodies, and what libxml2's HTML5 tokenizer reads as RCDATA
+# (textarea, title) or raw text (xmp, iframe, noembed, noframes, plaintext).
+# Typogrify's spans there are letters once parsed (a textarea would show
+# "<span class=…>"), so Porto leaves these contents alone, as it does scripts.
+_SCRIPT_LIKE = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+     "noframes", "plaintext"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -164,17 +174,16 @@ class _IgnoreRules:
     # (tag name or "" for any tag, "class" or "id", value), lower case
     filters: tuple[tuple[str, str, str], ...]
 
-    def match(self, element: Tag) -> bool:
-        name = element.name.lower()
+    def match(self, element: etree._Element) -> bool:
+        name = element.tag.lower()
         if name in self.names:
             return True
         for tag, attribute, value in self.filters:
             if tag and tag != name:
                 continue
+            # As typogrify compares it: the attribute's value as written.
             found = element.get(attribute)
-            if isinstance(found, list):
-                found = " ".join(found)
-            if isinstance(found, str) and found.lower() == value:
+            if found is not None and found.lower() == value:
                 return True
         return False
 
@@ -220,68 +229,87 @@ def _escape(text: str) -> str:
     return text
 
 
-def _sections(tree: BeautifulSoup, ignore: _IgnoreRules) -> list[list]:
+# Void elements: typogrify sees no end tag for them. libxml2 (an HTML 4 parser
+# at heart) gives embed, keygen, source, track and wbr what follows them as
+# content, and the pipeline writes no end tag for them: their content is read
+# as if it followed them, as it does in the HTML.
+_VOID = frozenset(
+    {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr",
+     "image", "img", "input", "isindex", "keygen", "link", "menuitem", "meta",
+     "nextid", "param", "source", "spacer", "track", "wbr"}
+)  # fmt: skip
+
+
+def _sections(tree: etree._Element, ignore: _IgnoreRules) -> list[list]:
     """The tree's tokens, cut where an ignored element stands (as typogrify cuts)."""
     sections: list[list] = [[]]
-
-    def walk(element: Tag) -> None:
-        tokens = sections[-1]
-        for child in element.contents:
-            kind = type(child)
-            if kind is NavigableString:
-                # As a plain str: NavigableString indexes and slices through
-                # a Python-level __getitem__, and the filters do both a lot.
-                text = _escape(str(child))
-                if text[-1:] == "\xa0" and _before_backref(child):
-                    text = text[:-1] + "&#160;"
-                tokens.append([TEXT, text, child, False])
-            elif kind is Tag:
-                if ignore.match(child):
-                    sections.append([])
-                    tokens = sections[-1]
-                    continue
-                name = child.name
-                marker = None
-                if name == "span" and _classes(child) == "caps":
-                    marker = _CAPS_DONE
-                tokens.append((OPEN, name, None, marker))
-                if name in _SCRIPT_LIKE:
-                    if child.contents:
-                        tokens.append(_OTHER)
-                elif child.contents:
-                    walk(child)
-                    tokens = sections[-1]
-                if not child.is_empty_element:
-                    tokens.append((CLOSE, name, None, None))
-            elif isinstance(child, PreformattedString):
-                # comment, CDATA, declaration, doctype, processing instruction
-                tokens.append(_OTHER)
-            elif isinstance(child, NavigableString):
-                tokens.append([TEXT, _escape(str(child)), child, False])
-
-    walk(tree)
+    text = tree.text
+    if text:
+        sections[0].append([TEXT, _text(text, tree, False), (tree, False), False])
+    _walk(tree, sections, ignore)
     return [tokens for tokens in sections if tokens]
 
 
-def _before_backref(text: NavigableString) -> bool:
-    """Is ``text`` followed by a Markdown footnote's back-link?
+def _walk(element: etree._Element, sections: list[list], ignore: _IgnoreRules) -> None:
+    tokens = sections[-1]
+    for child in element:
+        name = child.tag
+        if type(name) is not str:  # comment, processing instruction, entity
+            tokens.append(_OTHER)
+        elif ignore.match(child):
+            sections.append([])
+            tokens = sections[-1]
+        else:
+            marker = None
+            if name == "span" and _classes(child) == "caps":
+                marker = _CAPS_DONE
+            tokens.append((OPEN, name, None, marker))
+            text = child.text
+            if name in _SCRIPT_LIKE:
+                if text or len(child):
+                    tokens.append(_OTHER)
+            else:
+                if text:
+                    tokens.append(
+                        [TEXT, _text(text, child, False), (child, False), False]
+                    )
+                if len(child):
+                    _walk(child, sections, ignore)
+                    tokens = sections[-1]
+            if name not in _VOID:
+                tokens.append((CLOSE, name, None, None))
+        tail = child.tail
+        if tail:
+            tokens.append([TEXT, _text(tail, child, True), (child, True), False])
+
+
+def _text(text: str, element: etree._Element, tail: bool) -> str:
+    """``text`` escaped as typogrify reads it."""
+    text = _escape(text)
+    if text[-1] == "\xa0" and _before_backref(element, tail):
+        text = text[:-1] + "&#160;"
+    return text
+
+
+def _before_backref(element: etree._Element, tail: bool) -> bool:
+    """Is this text (``element``'s tail or text) followed by a footnote's back-link?
 
     Python-Markdown writes ``&#160;<a class="footnote-backref" …>``: typogrify
     reads that entity as letters, not as a space, so Porto keeps it one too.
     """
-    following = text.next_sibling
+    if tail:
+        following = element.getnext()
+    else:
+        following = element[0] if len(element) else None
     return (
-        type(following) is Tag
-        and following.name == "a"
-        and "footnote-backref" in (following.get("class") or ())
+        following is not None
+        and following.tag == "a"
+        and "footnote-backref" in (following.get("class") or "").split()
     )
 
 
-def _classes(element: Tag) -> str:
-    found = element.get("class")
-    if isinstance(found, list):
-        return " ".join(found)
-    return found or ""
+def _classes(element: etree._Element) -> str:
+    return " ".join((element.get("class") or "").split())
 
 
 def _split(token: list, pieces: Iterable) -> list:
@@ -622,95 +650,58 @@ def _unescape(text: str) -> str:
     return _ENTITY.sub(_entity, text) if "&" in text else text
 
 
-# Beautiful Soup turns a text node of ASCII white space alone into one space
-# (or one newline) outside pre and textarea; typogrify's output goes through
-# that parse, so the white space between two spans Porto adds does too.
-_ASCII_SPACE = re.compile(r"[ \t\n\r\f]+\Z")
-
-
-def _collapse(text: str, origin: NavigableString) -> str:
-    if not _ASCII_SPACE.match(text):
-        return text
-    parent = origin.parent
-    while parent is not None:
-        if parent.name in ("pre", "textarea"):
-            return text
-        parent = parent.parent
-    return "\n" if "\n" in text else " "
-
-
-def _write_back(tree: BeautifulSoup, sections: list[list]) -> None:
-    """Replace each changed text node by its new text and spans."""
+def _write_back(tree: etree._Element, sections: list[list]) -> None:
+    """Replace each changed text by its new text and spans."""
     for tokens in sections:
-        # A text node's tokens stay together, in order, through every filter.
+        # A text's tokens stay together, in order, through every filter.
         run: list = []
         origin = None
         for token in tokens:
             if token[2] is not origin:
                 if run:
-                    _replace(tree, origin, run)
+                    _replace(origin, run)
                 run = []
                 origin = token[2]
             if origin is not None:
                 run.append(token)
         if run:
-            _replace(tree, origin, run)
+            _replace(origin, run)
 
 
-def _replace(tree: BeautifulSoup, origin: NavigableString, tokens: list) -> None:
+def _replace(origin: tuple[etree._Element, bool], tokens: list) -> None:
+    """Write ``tokens`` (text, and spans holding one text each) where ``origin`` was."""
+    element, tail = origin
     if len(tokens) == 1:
         if tokens[0][3]:
-            _link_in(origin, [NavigableString(_unescape(tokens[0][1]))])
+            if tail:
+                element.tail = _unescape(tokens[0][1])
+            else:
+                element.text = _unescape(tokens[0][1])
         return
-    nodes: list = []
+    first = None
+    spans: list = []
     span = None
     for token in tokens:
         kind = token[0]
         if kind == TEXT:
-            node = NavigableString(_collapse(_unescape(token[1]), origin))
-            if span is None:
-                nodes.append(node)
+            text = _unescape(token[1])
+            if span is not None:
+                span.text = text
+            elif spans:
+                spans[-1].tail = text
             else:
-                node.parent = span
-                span.contents.append(node)
+                first = text
         elif kind == OPEN:
-            span = tree.new_tag("span", attrs={"class": token[3]})
-            nodes.append(span)
+            span = element.makeelement("span", {"class": token[3]})
+            spans.append(span)
         else:
             span = None
-    _link_in(origin, nodes)
-
-
-def _link_in(origin: NavigableString, nodes: list) -> None:
-    """Put ``nodes`` where the text node ``origin`` stands, as ``replace_with`` would.
-
-    ``nodes`` are new: text, or spans holding one text node (their ``parent``
-    and ``contents`` already set). Linking them in one go costs a third of
-    ``replace_with``, which extracts ``origin`` and then inserts node by node,
-    walking the tree each time to find the neighbours. Tests check the
-    tree's links (``contents``, siblings, ``next_element``) afterwards.
-    """
-    parent = origin.parent
-    index = parent.index(origin)
-    parent.contents[index : index + 1] = nodes
-    sibling = origin.previous_sibling
-    element = origin.previous_element
-    for node in nodes:
-        node.parent = parent
-        node.previous_sibling = sibling
-        if sibling is not None:
-            sibling.next_sibling = node
-        sibling = node
-        for item in (node, *node.contents) if type(node) is Tag else (node,):
-            item.previous_element = element
-            if element is not None:  # None before the document's first node
-                element.next_element = item
-            element = item
-    sibling.next_sibling = origin.next_sibling
-    if origin.next_sibling is not None:
-        origin.next_sibling.previous_sibling = sibling
-    element.next_element = origin.next_element
-    if origin.next_element is not None:
-        origin.next_element.previous_element = element
-    origin.parent = origin.previous_sibling = origin.next_sibling = None
-    origin.previous_element = origin.next_element = None
+    if tail:
+        element.tail = first
+        for span in spans:
+            element.addnext(span)  # the element keeps its tail, the span brings its own
+            element = span
+    else:
+        element.text = first
+        for index, span in enumerate(spans):
+            element.insert(index, span)
