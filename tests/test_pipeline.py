@@ -70,6 +70,10 @@ KEPT_AS_WRITTEN = [
     pytest.param("<pre>\n\n  indented\n</pre>", id="preformatted_whitespace"),
     pytest.param("<p>a</p>\n\n\n<p>b</p>", id="blank_lines"),
     pytest.param("<ul><li></li></ul><ol><li></li>x</ol>", id="empty_list_items"),
+    pytest.param(
+        '<iframe src="v.html">a &amp; <b>b</b></iframe><noembed>&lt;x&gt;</noembed>',
+        id="raw_text_elements",
+    ),
     # libxml2 would percent-encode these (Pelican could then not find the file)
     pytest.param(
         '<p><a href="café menu.html">c</a> <img src="{static}/posts/naïve pic.png" '

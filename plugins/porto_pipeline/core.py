@@ -154,7 +154,7 @@ def serialise(body: etree._Element) -> str:
     No-break spaces are written ``&nbsp;``, as typogrify writes them, so they stay
     visible in the page source. URLs are written as they are in the tree.
     """
-    kept = _hide_urls(body)
+    kept = _hide(body)
     for item in body.iter("li"):
         # libxml2 writes an empty <li> without its end tag: "<li></li>x" would
         # come back as "<li>x</li>". An empty text node makes it write one.
@@ -162,7 +162,7 @@ def serialise(body: etree._Element) -> str:
             item.text = ""
     html = etree.tostring(body, method="html", encoding="unicode", with_tail=False)
     if kept:
-        html = _show_urls(body, html, kept)
+        html = _show(html, kept)
     # "<body>" … "</body>", the wrapper parse() added
     html = html[html.index(">") + 1 : html.rindex("<")] if body.attrib else html[6:-7]
     if "\xa0" in html:
@@ -172,31 +172,47 @@ def serialise(body: etree._Element) -> str:
     return html
 
 
-# libxml2 percent-encodes spaces and non-ASCII letters in these attributes and
-# drops their leading white space: "{static}/posts/naïve pic.png" would come
-# out as ".../na%C3%AFve%20pic.png", which Pelican's static-file lookup does
-# not decode. Such values are swapped for an ASCII token while the tree is
-# written, then written back as they are.
+# Two things libxml2 writes differently from how it read them, put right by
+# swapping the value for an ASCII token while the tree is written:
+# * it percent-encodes spaces and non-ASCII letters in these attributes and
+#   drops their leading white space: "{static}/posts/naïve pic.png" would come
+#   out as ".../na%C3%AFve%20pic.png", which Pelican's static-file lookup does
+#   not decode;
+# * it reads the content of these elements as raw text but escapes it when
+#   writing, so "<iframe>a &amp; b</iframe>" would gain a layer of "&amp;"
+#   with every build step that parses it.
 _URL_ATTRIBUTES = etree.XPath("(.//@href | .//@src | .//@action | .//a/@name)")
 _ESCAPED_BY_LIBXML2 = re.compile(r"[^\x21-\x7e]")
-_TOKEN = "porto-url-{}-{}"
+_RAW_TEXT = ("iframe", "noembed", "noframes", "plaintext", "xmp")
+_TOKEN = "porto-kept-{}-{}"
 
 
-def _hide_urls(body: etree._Element) -> list[tuple[Any, str, str, str]]:
+def _hide(body: etree._Element) -> list[tuple[Any, str | None, str, str]]:
+    """Swap what libxml2 would rewrite for tokens; say what was swapped."""
     kept = []
     for value in _URL_ATTRIBUTES(body):
         if _ESCAPED_BY_LIBXML2.search(value):
-            element = value.getparent()
-            name = value.attrname
             token = _TOKEN.format(id(body), len(kept))
-            kept.append((element, name, str(value), token))
+            kept.append((value.getparent(), value.attrname, str(value), token))
+    for element in body.iter(_RAW_TEXT):
+        if element.text:
+            token = _TOKEN.format(id(body), len(kept))
+            kept.append((element, None, element.text, token))
     for element, name, _, token in kept:
-        element.set(name, token)
+        if name is None:
+            element.text = token
+        else:
+            element.set(name, token)
     return kept
 
 
-def _show_urls(body: etree._Element, html: str, kept: list) -> str:
+def _show(html: str, kept: list) -> str:
+    """Put the values back in the tree and, as written, in ``html``."""
     for element, name, value, token in kept:
+        if name is None:
+            element.text = value
+            html = html.replace(token, value, 1)
+            continue
         element.set(name, value)
         written = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         quote = "'" if '"' in value and "'" not in value else '"'
