@@ -225,6 +225,22 @@ def test_failing_transform_leaves_content_and_names_the_file(caplog) -> None:
     assert "ValueError: no luck" in caplog.text
 
 
+def test_too_deep_html_is_left_as_written_and_named(caplog) -> None:
+    # libxml2 stops reading past 2,048 nested elements: rather than lose the
+    # rest of the post, the pipeline leaves it as written and says so.
+    html = "<div>" * 3000 + "deep" + "</div>" * 3000 + "<p>after</p>"
+    porto_pipeline.add_transform("zz-deep", no_op, order=1, plugin="zz_deep")
+    try:
+        instance = content_object(html, ["zz_deep"])
+        with caplog.at_level(logging.ERROR):
+            porto_pipeline.process_content(instance)
+    finally:
+        porto_pipeline.core._TRANSFORMS.pop("zz-deep")
+    assert instance._content == html
+    assert "posts/broken.md: Porto pipeline failed" in caplog.text
+    assert "Excessive depth" in caplog.text
+
+
 def test_document_data_becomes_attributes_and_runs_once() -> None:
     def count(tree, settings, doc):
         doc.data["word_total"] = len("".join(tree.itertext()).split())

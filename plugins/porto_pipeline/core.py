@@ -142,6 +142,10 @@ def parse(html: str) -> etree._Element:
         html = _DOCUMENT_END.sub("", html)
     # No closing tags added: libxml2 closes what is still open at the end.
     root = etree.fromstring(_OPEN + html, _PARSER)
+    for error in _PARSER.error_log:
+        if error.level == etree.ErrorLevels.FATAL:
+            # e.g. more than 2,048 nested elements: libxml2 stops reading there
+            raise ValueError(f"the HTML parser gave up: {error.message}")
     body = root.find("body")
     if body is None:  # nothing parsable (e.g. only white space)
         body = etree.SubElement(root, "body")
