@@ -47,7 +47,7 @@ RULES = [
         '<p><img alt="x" src="a.png" />\n<em>Shot on a <span class="caps">NASA'
         "</span> rover&#8217;s&nbsp;camera</em></p>",
         '<figure><img alt="x" src="a.png"><figcaption>Shot on a <span class="caps">'
-        "NASA</span> rover’s&nbsp;camera</figcaption></figure>",
+        "NASA</span> rover&#8217;s&nbsp;camera</figcaption></figure>",
         id="italic_line_after_typogrify",
     ),
     # ![x](a.png)
@@ -90,7 +90,7 @@ RULES = [
         '<figure><img alt="x" src="a.png"><figcaption>Caption</figcaption></figure>',
         id="attribute_line_after_caption",
     ),
-    # {: lqip="…"} after typogrify: curly quotes, a caps span, widont's &nbsp;
+    # {: lqip="&#8230;"} after typogrify: curly quotes, a caps span, widont's &nbsp;
     pytest.param(
         '<p><img alt="x" src="a.png" />\n{:&nbsp;lqip=&#8220;data:image/webp;'
         'base64,<span class="caps">UKLGR</span>&#8221;}\n<em>Caption</em></p>',
@@ -370,11 +370,11 @@ def check_properties(html: str, **options) -> None:
     assert new >= 0
     if new:
         # libxml2 keeps a <figure> the author put in a <p>; none of ours is,
-        # unless the paragraph it replaces was itself in one ("<p><em><p>…")
+        # unless the paragraph it replaces was itself in one ("<p><em><p>&#8230;")
         in_p = ".//p//figure"
         if next(source.iterfind(".//p//p"), None) is None:
             assert len(tree.findall(in_p)) == len(source.findall(in_p)), "in a p"
-        # each new figure is <figure><img|a><figcaption>…</figcaption></figure>
+        # each new figure is <figure><img|a><figcaption>&#8230;</figcaption></figure>
         # with no stray text (the lines it came from stay behind)
         assert sum(map(_bare_figure, tree.iter("figure"))) == new + sum(
             map(_bare_figure, source.iter("figure"))
