@@ -404,12 +404,32 @@ def porto_output_with(settings) -> str:
     return porto_pipeline.serialise(tree)
 
 
-def test_title_and_summary_get_pelicans_treatment():
-    metadata = {"title": 'It\'s "NASA" & co', "summary": "<p>A -- B...</p>"}
-    expected = {key: typogrify_as_pelican(value) for key, value in metadata.items()}
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ('It\'s "NASA" & co', "<p>A -- B...</p>"),
+        (
+            "Day 1: How I became an intern",
+            "<p>The <em>first</em> 'version' &amp; NASA's.</p>",
+        ),
+        ("&quot;Quoted&quot; &amp; U.S.A.", '<p>x</p>\n<p>"y" -- z</p>'),
+        ("Caf\u00e9 in Porto's 80s", "<p><code>a -- b</code> c -- d</p>"),
+    ],
+)
+def test_title_and_summary_get_pelicans_treatment(title, summary):
+    metadata = {"title": title, "summary": summary}
+    expected = {
+        key: _normalised(typogrify_as_pelican(value)) for key, value in metadata.items()
+    }
     sender = SimpleNamespace(settings={"PORTO_TYPOGRAPHY_ACTIVE": True})
     typograph_metadata(sender, metadata)
     assert metadata == expected
+
+
+def test_title_gets_typogrify_markup():
+    metadata = {"title": 'It\'s "NASA" & co'}
+    sender = SimpleNamespace(settings={"PORTO_TYPOGRAPHY_ACTIVE": True})
+    typograph_metadata(sender, metadata)
     assert metadata["title"] == (
         'It&#8217;s &#8220;<span class="caps">NASA</span>&#8221; '
         '<span class="amp">&amp;</span>&nbsp;co'
