@@ -101,3 +101,36 @@ def test_file_name_parts(name, title, stem, date):
     assert title_from_filename(name) == title
     assert stem_without_date(name) == stem
     assert date_from_filename(name) == date
+
+
+def test_one_reader_keeps_no_state_between_files(tmp_path):
+    """The reader reuses its Markdown converter: nothing may leak across posts."""
+    from pelican.settings import DEFAULT_CONFIG
+    from porto_frontmatter.reader import PortoMarkdownReader
+
+    settings = dict(DEFAULT_CONFIG, PATH=str(tmp_path))
+    settings["MARKDOWN"] = {
+        **settings["MARKDOWN"],
+        "extension_configs": {
+            **settings["MARKDOWN"]["extension_configs"],
+            "markdown.extensions.toc": {},
+        },
+    }
+    reader = PortoMarkdownReader(settings)
+    files = {
+        "a.md": "---\ntitle: A\n---\n\n# Head A\n\nText[^1].\n\n[^1]: Note A.\n",
+        "b.md": "Title: B\nTags: x\n\n# Head B\n\nPlain.\n",
+        "c.md": "---\ntitle: C\n---\n\nPlain C.\n",
+        "d.md": "Title: D\n\nPlain D.\n",
+    }
+    read = {}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        read[name] = reader.read(str(tmp_path / name))
+    assert "Note A" in read["a.md"][0]
+    assert all("footnote" not in read[n][0] for n in ("b.md", "c.md", "d.md"))
+    assert "Head A" not in read["b.md"][0]
+    assert read["b.md"][1]["title"] == "B" and "tags" in read["b.md"][1]
+    assert read["d.md"][1]["title"] == "D" and "tags" not in read["d.md"][1]
+    assert read["c.md"][1]["title"] == "C"
+    assert read["c.md"][0] == "<p>Plain C.</p>"

@@ -72,15 +72,33 @@ class PortoMarkdownReader(MarkdownReader):
         except FrontMatterError as exc:
             raise SkippedPost(name, f"{exc}; post skipped") from exc
 
-        self._md = Markdown(**self.settings["MARKDOWN"])
+        self._md = self._markdown(with_meta=front is None)
         if front is None:  # Pelican's own `Key: value` metadata.
             content = self._md.convert(text)
             meta = getattr(self._md, "Meta", None)
             return content, self._parse_metadata(meta) if meta else {}
 
-        self._md.preprocessors.deregister("meta")
         content = self._md.convert(front.body)
         return content, self._metadata(front.data, source_path, name)
+
+    def _markdown(self, with_meta: bool) -> Markdown:
+        """A Markdown converter for the next file.
+
+        Pelican makes a new one (loading every extension) for each file. For
+        front matter posts one converter is kept per reader and reset between
+        files (reset() clears footnotes, toc and the like). Files with Pelican's
+        own metadata get a new one, as in Pelican: its metadata parsing removes
+        the converter's ``meta`` step.
+        """
+        if with_meta:
+            return Markdown(**self.settings["MARKDOWN"])
+        md = self.__dict__.get("_porto_converter")
+        if md is None:
+            md = self._porto_converter = Markdown(**self.settings["MARKDOWN"])
+            md.preprocessors.deregister("meta")
+        else:
+            md.reset()
+        return md
 
     def _display_name(self, source_path: str) -> str:
         base = self.settings.get("PATH") or os.getcwd()
