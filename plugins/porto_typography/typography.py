@@ -339,9 +339,11 @@ _AMP = re.compile(r"(\s)&amp;(\s)")
 
 
 def _amp(tokens: list) -> list:
-    out: list = []
-    for token in tokens:
+    out: list | None = None  # a copy of ``tokens``, made at the first change
+    for index, token in enumerate(tokens):
         if token[0] == TEXT and "&amp;" in token[1] and _AMP.search(token[1]):
+            if out is None:
+                out = tokens[:index]
             text = token[1]
             pieces: list = []
             start = 0
@@ -351,9 +353,9 @@ def _amp(tokens: list) -> list:
                 start = match.start(2)
             pieces.append(text[start:])
             out.extend(_split(token, pieces))
-        else:
+        elif out is not None:
             out.append(token)
-    return out
+    return tokens if out is None else out
 
 
 # --------------------------------------------------------------------------
@@ -368,26 +370,33 @@ _APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
 
 
 def _smarty_skip_name(name: str) -> str | None:
-    for skip in _SMARTY_SKIP:
-        if name.startswith(skip):
-            return skip
-    return None
+    skip = _SMARTY_SKIP_NAMES.get(name, False)
+    if skip is False:
+        skip = _SMARTY_SKIP_NAMES[name] = next(
+            (skip for skip in _SMARTY_SKIP if name.startswith(skip)), None
+        )
+    return skip
+
+
+# Tag name -> its _SMARTY_SKIP prefix or None, filled as names are met (HTML
+# has few tag names).
+_SMARTY_SKIP_NAMES: dict[str, str | None] = {}
 
 
 def _smartypants(tokens: list, dashes) -> None:
     skipped: list[str] = []
     previous_last = ""
+    candidate = _SMARTY_CANDIDATE.search
     for token in tokens:
         kind = token[0]
         if kind == TEXT:
             text = token[1]
-            last = text[-1:]
-            if not skipped and _SMARTY_CANDIDATE.search(text):
+            if not skipped and candidate(text):
                 new = _educate(text, previous_last, dashes)
                 if new != text:
                     token[1] = new
                     token[3] = True
-            previous_last = last
+            previous_last = text[-1:]
         elif kind == OPEN:
             skip = _smarty_skip_name(token[1])
             if skip:
@@ -412,6 +421,8 @@ def _educate(text: str, previous_last: str, dashes) -> str:
         close = _NOT_SPACE.match(previous_last)
         return "&#8221;" if close else "&#8220;"
     if '"' not in text:
+        if "'" not in text:
+            return text
         # The common case, apostrophes inside words (it's, O'Neil): every rule
         # of SmartyPants makes those closing quotes.
         fast = _APOSTROPHE.sub("&#8217;", text)
@@ -640,8 +651,8 @@ def _widont_before(tokens: list, end: int) -> None:
         token = tokens[index]
         if token[0] == CLOSE and token[1] in _INLINE_END:
             index -= 1
-        elif token[0] == TEXT and _SPACE_ONLY.match(token[1]):
-            index -= 1
+        elif token[0] == TEXT and (not token[1] or token[1].isspace()):
+            index -= 1  # (isspace: what \s matches, so this is _SPACE_ONLY)
         else:
             break
     if index < 0 or tokens[index][0] != TEXT:
@@ -689,19 +700,19 @@ def _unescape(text: str) -> str:
 def _write_back(tree: etree._Element, sections: list[list]) -> None:
     """Replace each changed text by its new text and spans."""
     for tokens in sections:
-        # A text's tokens stay together, in order, through every filter.
-        run: list = []
+        # A text's tokens stay together, in order, through every filter: a
+        # run of tokens sharing an origin is one text. Most texts are one
+        # unchanged token, skipped without a call or a copy.
         origin = None
-        for token in tokens:
+        start = 0
+        for index, token in enumerate(tokens):
             if token[2] is not origin:
-                if run:
-                    _replace(origin, run)
-                run = []
+                if origin is not None and (index - start > 1 or tokens[start][3]):
+                    _replace(origin, tokens[start:index])
                 origin = token[2]
-            if origin is not None:
-                run.append(token)
-        if run:
-            _replace(origin, run)
+                start = index
+        if origin is not None and (len(tokens) - start > 1 or tokens[start][3]):
+            _replace(origin, tokens[start:])
 
 
 def _replace(origin: tuple[etree._Element, bool], tokens: list) -> None:
