@@ -219,16 +219,6 @@ def _ignore_rules(ignore_tags: tuple[str, ...]) -> _IgnoreRules:
     return _IgnoreRules(frozenset(t.lower() for t in plain), tuple(filters))
 
 
-def _escape(text: str) -> str:
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
-
-
 # Void elements: typogrify sees no end tag for them. libxml2 (an HTML 4 parser
 # at heart) gives embed, keygen, source, track and wbr what follows them as
 # content, and the pipeline writes no end tag for them: their content is read
@@ -252,40 +242,48 @@ def _sections(tree: etree._Element, ignore: _IgnoreRules) -> list[list]:
 
 def _walk(element: etree._Element, sections: list[list], ignore: _IgnoreRules) -> None:
     tokens = sections[-1]
+    append = tokens.append
+    # Only tag names to look at, unless a rule reads a class or an id.
+    names = None if ignore.filters else ignore.names
     for child in element:
         name = child.tag
         if type(name) is not str:  # comment, processing instruction, entity
-            tokens.append(_OTHER)
-        elif ignore.match(child):
+            append(_OTHER)
+        elif name.lower() in names if names is not None else ignore.match(child):
             sections.append([])
             tokens = sections[-1]
+            append = tokens.append
         else:
-            marker = None
             if name == "span" and _classes(child) == "caps":
-                marker = _CAPS_DONE
-            tokens.append((OPEN, name, None, marker))
-            text = child.text
-            if name in _SCRIPT_LIKE:
-                if text or len(child):
-                    tokens.append(_OTHER)
+                append((OPEN, name, None, _CAPS_DONE))
             else:
+                append((OPEN, name, None, None))
+            if name in _SCRIPT_LIKE:
+                if child.text or len(child):
+                    append(_OTHER)
+            else:
+                text = child.text
                 if text:
-                    tokens.append(
-                        [TEXT, _text(text, child, False), (child, False), False]
-                    )
+                    append([TEXT, _text(text, child, False), (child, False), False])
                 if len(child):
                     _walk(child, sections, ignore)
                     tokens = sections[-1]
+                    append = tokens.append
             if name not in _VOID:
-                tokens.append((CLOSE, name, None, None))
+                append((CLOSE, name, None, None))
         tail = child.tail
         if tail:
-            tokens.append([TEXT, _text(tail, child, True), (child, True), False])
+            append([TEXT, _text(tail, child, True), (child, True), False])
 
 
 def _text(text: str, element: etree._Element, tail: bool) -> str:
-    """``text`` escaped as typogrify reads it."""
-    text = _escape(text)
+    """``text`` escaped as typogrify reads it (``&``, ``<`` and ``>`` as entities)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
     if text[-1] == "\xa0" and _before_backref(element, tail):
         text = text[:-1] + "&#160;"
     return text
@@ -339,9 +337,11 @@ _AMP = re.compile(r"(\s)&amp;(\s)")
 
 
 def _amp(tokens: list) -> list:
-    out: list = []
-    for token in tokens:
+    out: list | None = None  # a copy of ``tokens``, made at the first change
+    for index, token in enumerate(tokens):
         if token[0] == TEXT and "&amp;" in token[1] and _AMP.search(token[1]):
+            if out is None:
+                out = tokens[:index]
             text = token[1]
             pieces: list = []
             start = 0
@@ -351,9 +351,9 @@ def _amp(tokens: list) -> list:
                 start = match.start(2)
             pieces.append(text[start:])
             out.extend(_split(token, pieces))
-        else:
+        elif out is not None:
             out.append(token)
-    return out
+    return tokens if out is None else out
 
 
 # --------------------------------------------------------------------------
@@ -362,34 +362,56 @@ def _amp(tokens: list) -> list:
 # keeping the same one-character context it keeps between tokens.
 
 _SMARTY_SKIP = ("pre", "samp", "code", "tt", "kbd", "script", "style", "math")
-_SMARTY_CANDIDATE = re.compile(r"""[\\'"`]|--|\.\.\.|\. \. \.""")
 _NOT_SPACE = re.compile(r"\S")
-_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+# A quote between two letters. Written quote first (the letter before it is
+# looked behind past the quote) so the regex engine jumps from quote to quote
+# instead of trying the look-behind at every position: the same matches.
+_APOSTROPHE = re.compile(r"'(?<=[A-Za-z]')(?=[A-Za-z])")
 
 
 def _smarty_skip_name(name: str) -> str | None:
-    for skip in _SMARTY_SKIP:
-        if name.startswith(skip):
-            return skip
-    return None
+    skip = _SMARTY_SKIP_NAMES.get(name, False)
+    if skip is False:
+        skip = _SMARTY_SKIP_NAMES[name] = next(
+            (skip for skip in _SMARTY_SKIP if name.startswith(skip)), None
+        )
+    return skip
+
+
+# Tag name -> its _SMARTY_SKIP prefix or None, filled as names are met (HTML
+# has few tag names).
+_SMARTY_SKIP_NAMES: dict[str, str | None] = {}
 
 
 def _smartypants(tokens: list, dashes) -> None:
     skipped: list[str] = []
     previous_last = ""
+    skip_names = _SMARTY_SKIP_NAMES
     for token in tokens:
         kind = token[0]
         if kind == TEXT:
             text = token[1]
-            last = text[-1:]
-            if not skipped and _SMARTY_CANDIDATE.search(text):
+            # Only texts holding something SmartyPants changes (backslash
+            # escapes, quotes, backticks, dashes, ellipses): a few ``in``
+            # tests cost less than one regex search.
+            if not skipped and (
+                "'" in text
+                or '"' in text
+                or "\\" in text
+                or "`" in text
+                or "--" in text
+                or "..." in text
+                or ". . ." in text
+            ):
                 new = _educate(text, previous_last, dashes)
                 if new != text:
                     token[1] = new
                     token[3] = True
-            previous_last = last
+            previous_last = text[-1:]
         elif kind == OPEN:
-            skip = _smarty_skip_name(token[1])
+            skip = skip_names.get(token[1], False)
+            if skip is False:
+                skip = _smarty_skip_name(token[1])
             if skip:
                 skipped.append(skip)
         elif kind == CLOSE and skipped:
@@ -404,7 +426,8 @@ def _educate(text: str, previous_last: str, dashes) -> str:
         text = _replace_all(text, dashes)
     if "." in text:
         text = _replace_all(text, _ELLIPSES)
-    text = _replace_all(text, _BACKTICKS)
+    if "`" in text or "''" in text:
+        text = _replace_all(text, _BACKTICKS)
     if text == "'":
         close = _NOT_SPACE.match(previous_last)
         return "&#8217;" if close else "&#8216;"
@@ -412,6 +435,8 @@ def _educate(text: str, previous_last: str, dashes) -> str:
         close = _NOT_SPACE.match(previous_last)
         return "&#8221;" if close else "&#8220;"
     if '"' not in text:
+        if "'" not in text:
+            return text
         # The common case, apostrophes inside words (it's, O'Neil): every rule
         # of SmartyPants makes those closing quotes.
         fast = _APOSTROPHE.sub("&#8217;", text)
@@ -446,13 +471,18 @@ _DQ_CLOSE = re.compile("(" + _CLOSE + ')"')
 def convert_quotes(text: str) -> str:
     """Curl the straight quotes of ``text`` exactly as SmartyPants does."""
     single, double = "'" in text, '"' in text
-    if single:
+    # (The patterns anchored at the start, or on a quote pair, run only when
+    # the text starts with their quote, or holds the pair.)
+    if single and text[0] == "'":
         text = _SQ_PUNCT.sub("&#8217;", text)
     if double:
-        text = _DQ_PUNCT.sub("&#8221;", text)
+        if text[0] == '"':
+            text = _DQ_PUNCT.sub("&#8221;", text)
         if single:
-            text = _DQ_SQ.sub("&#8220;&#8216;", text)
-            text = _SQ_DQ.sub("&#8216;&#8220;", text)
+            if "\"'" in text:
+                text = _DQ_SQ.sub("&#8220;&#8216;", text)
+            if "'\"" in text:
+                text = _SQ_DQ.sub("&#8216;&#8220;", text)
     if single and "'" in text:
         text = _DECADE.sub("&#8217;", text)
         text = _SQ_OPEN.sub(r"\1&#8216;", text)
@@ -462,7 +492,8 @@ def convert_quotes(text: str) -> str:
     if double and '"' in text:
         text = _DQ_OPEN.sub(r"\1&#8220;", text)
         text = _DQ_BEFORE_SPACE.sub("&#8221;", text)
-        text = _DQ_START_PUNCT.sub("&#8221;", text)
+        if text[0] == '"':
+            text = _DQ_START_PUNCT.sub("&#8221;", text)
         text = _DQ_CLOSE.sub(r"\1&#8221;", text)
         text = text.replace('"', "&#8220;")
     return text
@@ -482,23 +513,23 @@ _CAPS_HINT = re.compile(r"[A-Z]\d*[A-Z]|[A-Z]\.\s?[A-Z]")
 
 
 def _caps(tokens: list) -> list:
-    out: list = []
+    out: list | None = None  # a copy of ``tokens``, made at the first change
+    hint = _CAPS_HINT.search
     previous = None
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if (
             token[0] == TEXT
+            and hint(token[1])
             and not _caps_skipped(previous)
-            and _CAPS_HINT.search(token[1])
+            and (pieces := _caps_pieces(token[1])) is not None
         ):
-            pieces = _caps_pieces(token[1])
-            if pieces is None:
-                out.append(token)
-            else:
-                out.extend(_split(token, pieces))
-        else:
+            if out is None:
+                out = tokens[:index]
+            out.extend(_split(token, pieces))
+        elif out is not None:
             out.append(token)
         previous = token
-    return out
+    return tokens if out is None else out
 
 
 def _caps_skipped(previous) -> bool:
@@ -508,10 +539,46 @@ def _caps_skipped(previous) -> bool:
     return previous[3] == _CAPS_DONE or name.startswith(("kbd", "script"))
 
 
+_CAPS_MATCH = _CAPS.match
+_CAPS_HINT_SEARCH = _CAPS_HINT.search
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _caps_matches(text: str):
+    """``_CAPS.finditer(text)``, found faster.
+
+    Every match of ``_CAPS`` holds a match of ``_CAPS_HINT``, and only capitals
+    and digits stand between a match's start and the first hint in it. So the
+    next match starts at or after the next hint, at most a run of capitals and
+    digits before it: ``_CAPS`` is tried (``match``, which reads the text before
+    its position for ``\\b`` as ``finditer`` does) only on those positions, in
+    order, rather than on every position of the text.
+    """
+    pos = 0  # where finditer would resume: no match starts before it
+    tried = 0  # positions before this one are known not to start a match
+    while True:
+        hint = _CAPS_HINT_SEARCH(text, max(pos, tried))
+        if hint is None:
+            return
+        found = hint.start()
+        start = found
+        floor = max(pos, tried)
+        while start > floor and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        for candidate in range(start, found + 1):
+            match = _CAPS_MATCH(text, candidate)
+            if match is not None:
+                yield match
+                pos = tried = match.end()
+                break
+        else:
+            tried = found + 1
+
+
 def _caps_pieces(text: str) -> list | None:
     pieces: list = []
     start = 0
-    for match in _CAPS.finditer(text):
+    for match in _caps_matches(text):
         pieces.append(text[start : match.start()])
         run = match.group("run")
         if run is not None:
@@ -604,8 +671,8 @@ def _widont_before(tokens: list, end: int) -> None:
         token = tokens[index]
         if token[0] == CLOSE and token[1] in _INLINE_END:
             index -= 1
-        elif token[0] == TEXT and _SPACE_ONLY.match(token[1]):
-            index -= 1
+        elif token[0] == TEXT and (not token[1] or token[1].isspace()):
+            index -= 1  # (isspace: what \s matches, so this is _SPACE_ONLY)
         else:
             break
     if index < 0 or tokens[index][0] != TEXT:
@@ -646,26 +713,53 @@ def _entity(match: re.Match) -> str:
     return found if found is not None else chr(int(entity[2:-1]))
 
 
+# _ENTITY's entities as the escaping and the filters write them, by what
+# stands between "&" and ";".
+_BODIES = {"amp": "&", "lt": "<", "gt": ">", "nbsp": "\xa0"} | {
+    f"#{code}": chr(code)
+    for code in (8217, 8216, 8220, 8221, 8212, 8211, 8230, 160, 92, 34, 39, 46, 45, 96)
+}
+
+
 def _unescape(text: str) -> str:
-    return _ENTITY.sub(_entity, text) if "&" in text else text
+    """``_ENTITY.sub(_entity, text)``, without a Python call per entity.
+
+    An entity holds no "&" and no ";" but its last character, so _ENTITY
+    matches at an "&" exactly when what stands between it and the next ";"
+    is an entity's body. Each "&" is looked up so in _BODIES; one not found
+    there (a body the filters do not write, or no entity) leaves the work to
+    the regular expression.
+    """
+    if "&" not in text:
+        return text
+    parts = text.split("&")
+    out = [parts[0]]
+    for part in parts[1:]:
+        end = part.find(";")
+        char = _BODIES.get(part[:end]) if end > 0 else None
+        if char is None:
+            return _ENTITY.sub(_entity, text)
+        out.append(char)
+        out.append(part[end + 1 :])
+    return "".join(out)
 
 
 def _write_back(tree: etree._Element, sections: list[list]) -> None:
     """Replace each changed text by its new text and spans."""
     for tokens in sections:
-        # A text's tokens stay together, in order, through every filter.
-        run: list = []
+        # A text's tokens stay together, in order, through every filter: a
+        # run of tokens sharing an origin is one text. Most texts are one
+        # unchanged token, skipped without a call or a copy.
         origin = None
-        for token in tokens:
+        start = 0
+        for index, token in enumerate(tokens):
             if token[2] is not origin:
-                if run:
-                    _replace(origin, run)
-                run = []
+                if origin is not None and (index - start > 1 or tokens[start][3]):
+                    _replace(origin, tokens[start:index])
                 origin = token[2]
-            if origin is not None:
-                run.append(token)
-        if run:
-            _replace(origin, run)
+                start = index
+        if origin is not None and (len(tokens) - start > 1 or tokens[start][3]):
+            _replace(origin, tokens[start:])
 
 
 def _replace(origin: tuple[etree._Element, bool], tokens: list) -> None:
