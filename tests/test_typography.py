@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,7 +18,7 @@ import porto_pipeline
 import pytest
 import smartypants
 from conftest import FIXTURES
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from porto_typography import configure, typograph_metadata
@@ -263,9 +264,19 @@ DOCUMENT = st.lists(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(html=DOCUMENT, extra=TEXT, omit=st.sets(st.sampled_from(
     ["amp", "smartypants", "caps", "initial_quotes", "widont"]), max_size=2))  # fmt: skip
+@example(html="<p><a><a>'</a></a></p>", extra="", omit=set())  # nested links
+@example(html="<p>word</p>", extra="\u201c", omit=set())
 def test_same_as_typogrify_on_any_markup(html, extra, omit):
     options = Options(omit=frozenset(omit))
     for document in (html, extra + html + extra):
+        # Typogrify reads the markup as the pipeline's parser has mended it
+        # (e.g. a link inside a link is two links, as in a browser): the
+        # transform only ever sees that tree.
+        # (Its punctuation references are turned back into the characters
+        # they were: typogrify reads an entity differently, see the README.)
+        document = re.sub(
+            r"&#(8\d{3});", lambda m: chr(int(m[1])), _normalised(document)
+        )
         assert porto(document, options) == pelican_typogrify(document, options)
 
 
