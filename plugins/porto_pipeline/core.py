@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from html import escape as _escape
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -56,7 +57,9 @@ _DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # HTML5 void elements libxml2 (an HTML 4 parser) does not know as void: it
 # writes an end tag for them, which browsers ignore and validators flag.
 _LATE_VOID = ("embed", "keygen", "source", "track", "wbr")
-_LATE_VOID_END = re.compile(r"</(?:embed|keygen|source|track|wbr)>")
+_LATE_VOID_END = re.compile(f"</(?:{'|'.join(_LATE_VOID)})>")
+# Elements libxml2 reads as raw text (see _hide below).
+_RAW_TEXT = ("iframe", "noembed", "noframes", "plaintext", "xmp")
 
 
 @dataclass
@@ -159,7 +162,7 @@ def parse(html: str) -> etree._Element:
 # held ~20 MB more. Script and style bodies, raw-text elements and comments,
 # where a reference would not be read back as the character, are kept as is.
 _PUNCTUATION = re.compile(
-    r"(<(script|style|iframe|noembed|noframes|xmp|plaintext)\b.*?</\2\s*>|<!--.*?-->)"
+    f"(<({'|'.join(('script', 'style', *_RAW_TEXT))})\\b.*?</\\2\\s*>|<!--.*?-->)"
     "|[\u2010-\u205e\u2190-\u21ff]",
     re.DOTALL | re.IGNORECASE,
 )
@@ -207,7 +210,6 @@ def serialise(body: etree._Element) -> str:
 #   with every build step that parses it.
 _URL_ATTRIBUTES = etree.XPath("(.//@href | .//@src | .//@action | .//a/@name)")
 _ESCAPED_BY_LIBXML2 = re.compile(r"[^\x21-\x7e]")
-_RAW_TEXT = ("iframe", "noembed", "noframes", "plaintext", "xmp")
 _TOKEN = "porto-kept-{}-{}"
 
 
@@ -238,7 +240,7 @@ def _show(html: str, kept: list) -> str:
             html = html.replace(token, value, 1)
             continue
         element.set(name, value)
-        written = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        written = _escape(value, quote=False)
         quote = "'" if '"' in value and "'" not in value else '"'
         if quote == '"':
             written = written.replace('"', "&quot;")

@@ -4,8 +4,8 @@ With ``TYPOGRIFY = True``, Pelican runs typogrify's five regular-expression
 passes over every document's HTML string. This plugin turns that pass off at
 start-up and applies the same filters inside the one-parse Porto pipeline, on
 the text nodes of the tree every Porto transform already shares. Titles and
-summaries from the metadata, short strings, still go through typogrify itself,
-at the moment Pelican would do it.
+summaries from the metadata get the same pass, at the moment Pelican would
+typogrify them.
 """
 
 from __future__ import annotations
