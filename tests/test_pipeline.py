@@ -134,6 +134,15 @@ NORMALISED = [
         "<!-- \u2014 --><p>&#8212;</p>",
         id="punctuation_kept_where_references_are_not_read",
     ),
+    pytest.param(
+        "<iframe>\u2014</iframe><p>\u2014 \u00e9</p>",
+        "<iframe>\u2014</iframe><p>&#8212; \u00e9</p>",
+        id="punctuation_kept_in_raw_text",
+    ),
+    pytest.param(
+        "<p>\u00e9\u00e8\u00a9</p>", "<p>\u00e9\u00e8\u00a9</p>", id="latin1_only"
+    ),
+    pytest.param("<p>\u2014</p>", "<p>&#8212;</p>", id="punctuation_only"),
     pytest.param("<p>open <b>bold", "<p>open <b>bold</b></p>", id="unclosed_tags"),
     pytest.param("<P CLASS=x>Up</P>", '<p class="x">Up</p>', id="upper_case_tags"),
     pytest.param("<p>a < b & c</p>", "<p>a &lt; b &amp; c</p>", id="bare_specials"),
