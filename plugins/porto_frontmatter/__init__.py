@@ -25,6 +25,7 @@ _VALID = {
         isinstance(v, (list, tuple)) and all(isinstance(k, str) for k in v)
     ),
     "PORTO_FRONTMATTER_MISSING_DATE": lambda v: v in ("mtime", "skip"),
+    "PORTO_FRONTMATTER_FAST_INLINE": lambda v: isinstance(v, bool),
 }
 
 

@@ -24,6 +24,7 @@ from .frontmatter import (
     title_from_filename,
     to_datetime,
 )
+from .inline import speed_up
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,9 @@ DEFAULTS: dict[str, Any] = {
     # What an article with no date anywhere gets: "mtime" (the file's
     # modification time, with a warning) or "skip" (an error; not published).
     "PORTO_FRONTMATTER_MISSING_DATE": "mtime",
+    # Markdown's inline step without the tries that cannot match (inline.py):
+    # the same HTML, a quarter less Markdown time. False uses Markdown as is.
+    "PORTO_FRONTMATTER_FAST_INLINE": True,
 }
 
 
@@ -91,13 +95,19 @@ class PortoMarkdownReader(MarkdownReader):
         the converter's ``meta`` step.
         """
         if with_meta:
-            return Markdown(**self.settings["MARKDOWN"])
+            return self._new_markdown()
         md = self.__dict__.get("_porto_converter")
         if md is None:
-            md = self._porto_converter = Markdown(**self.settings["MARKDOWN"])
+            md = self._porto_converter = self._new_markdown()
             md.preprocessors.deregister("meta")
         else:
             md.reset()
+        return md
+
+    def _new_markdown(self) -> Markdown:
+        md = Markdown(**self.settings["MARKDOWN"])
+        if self.setting("PORTO_FRONTMATTER_FAST_INLINE"):
+            speed_up(md)
         return md
 
     def _display_name(self, source_path: str) -> str:
