@@ -33,6 +33,8 @@ BARS = (
     ("a2/a wall time (typogrify)", "a2", "a", "wall", None),
     ("b/a wall time (peers)", "b", "a", "wall", None),
     ("b/a2 wall time (peers)", "b", "a2", "wall", None),
+    ("c0/a wall time (stock Markdown inline)", "c0", "a", "wall", None),
+    ("c0/b wall time (stock Markdown inline)", "c0", "b", "wall", None),
 )
 
 

@@ -68,6 +68,10 @@ def test_ratio_rows_on_canned_results():
     assert rows["c/a peak RSS"] == ("1.25", "<= 1.30", "PASS")
     assert rows["c/a2 wall time"] == ("0.96", "-", "-")
     assert rows["b/a wall time (peers)"] == ("2.73", "-", "-")  # 6.0 / 2.2
+    assert not any(label.startswith("c0/") for label in rows)  # c0 not run
+    with_c0 = {**results, "c0": {"wall": [3.0, 3.3, 3.0], "rss": [1.0, 1.0, 1.0]}}
+    rows = {row[0]: row[1:] for row in stats.ratio_rows(with_c0)}
+    assert rows["c0/a wall time (stock Markdown inline)"] == ("1.50", "-", "-")
 
 
 def test_ratio_rows_leave_out_variants_not_run_and_mark_failures():
