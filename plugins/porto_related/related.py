@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,25 +46,26 @@ def related_posts(articles: Sequence, limit: int) -> dict[int, list]:
     Only articles in the same language are compared; an article without tags,
     or whose tags no other article has, gets an empty list.
     """
-    by_tag: dict[tuple[str, Any], list] = defaultdict(list)
-    for article in articles:
+    # Each article's place in the tie-break order (newest first, then title,
+    # then source path); the counting below works on these integers.
+    ordered = sorted(articles, key=_tie_break)
+    rank = {id(article): place for place, article in enumerate(ordered)}
+    by_tag: dict[tuple[str, Any], list[int]] = defaultdict(list)
+    for place, article in enumerate(ordered):
         for tag in set(getattr(article, "tags", None) or ()):
-            by_tag[(getattr(article, "lang", None), tag)].append(article)
-    by_id = {id(article): article for article in articles}
-    # Computed once per article: popular tags make every pair a candidate.
-    tie_break = {id(article): _tie_break(article) for article in articles}
+            by_tag[(getattr(article, "lang", None), tag)].append(place)
     result: dict[int, list] = {}
     for article in articles:
         lang = getattr(article, "lang", None)
-        shared: Counter = Counter()
+        places: list[int] = []
         for tag in set(getattr(article, "tags", None) or ()):
-            for other in by_tag[(lang, tag)]:
-                if other is not article:
-                    shared[id(other)] += 1
-        ranked = heapq.nsmallest(
-            limit, shared.items(), key=lambda item: (-item[1], tie_break[item[0]])
-        )
-        result[id(article)] = [by_id[key] for key, _ in ranked]
+            places.extend(by_tag[(lang, tag)])
+        # Counted in tie-break order, so most_common (stable) ranks articles
+        # sharing as many tags by that order: no Python call per candidate.
+        places.sort()
+        shared = Counter(places)
+        shared.pop(rank[id(article)], None)
+        result[id(article)] = [ordered[place] for place, _ in shared.most_common(limit)]
     return result
 
 
