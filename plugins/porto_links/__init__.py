@@ -3,16 +3,21 @@
 ``![x](/images/a.png)`` and ``![x](a.png)`` are resolved against the content
 folder and handed to Pelican as ``{static}`` links, so the files are copied and
 their URLs follow ``SITEURL`` and ``RELATIVE_URLS``. Runs inside the one-parse
-Porto pipeline.
+Porto pipeline. In production builds (``RELATIVE_URLS`` off) each page's
+Pelican links are then resolved once, in place, before writing starts.
 """
 
 from __future__ import annotations
 
+from pelican import signals
+
+from .early import resolve_early
 from .links import porto_pipeline, resolve_links
 
-__all__ = ["register", "resolve_links"]
+__all__ = ["register", "resolve_early", "resolve_links"]
 
 
 def register() -> None:
     porto_pipeline.register()
     porto_pipeline.add_transform("links", resolve_links, order=10, plugin=__name__)
+    signals.all_generators_finalized.connect(resolve_early)
