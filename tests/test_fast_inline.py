@@ -230,3 +230,18 @@ def test_a_build_is_the_same_with_and_without_it(tmp_path):
         shallow=False,
     )
     assert mismatch == [] and errors == []
+
+
+def test_an_unusable_setting_warns_and_keeps_the_default(tmp_path):
+    from conftest import Site
+
+    site = Site(tmp_path)
+    site.write("posts/2020-01-01-a.md", "---\ntitle: A\n---\n\nSome *text* [x](y).\n")
+    build = site.build(PORTO_FRONTMATTER_FAST_INLINE="yes")
+    assert build.returncode == 0, build.log
+    assert build.problems == [
+        "WARNING PORTO_FRONTMATTER_FAST_INLINE = 'yes' is not usable; "
+        "using the default True"
+    ]
+    (page,) = build.output.glob("2020/01/a/index.html")
+    assert '<em>text</em> <a href="y">x</a>' in page.read_text(encoding="utf-8")
