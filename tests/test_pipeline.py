@@ -143,6 +143,11 @@ NORMALISED = [
         "<p>\u00e9\u00e8\u00a9</p>", "<p>\u00e9\u00e8\u00a9</p>", id="latin1_only"
     ),
     pytest.param("<p>\u2014</p>", "<p>&#8212;</p>", id="punctuation_only"),
+    pytest.param(
+        "<p>\u2019 \u2192 \u2010 \u00e9</p>",
+        "<p>&#8217; &#8594; &#8208; \u00e9</p>",
+        id="common_and_rarer_punctuation",
+    ),
     pytest.param("<p>open <b>bold", "<p>open <b>bold</b></p>", id="unclosed_tags"),
     pytest.param("<P CLASS=x>Up</P>", '<p class="x">Up</p>', id="upper_case_tags"),
     pytest.param("<p>a < b & c</p>", "<p>a &lt; b &amp; c</p>", id="bare_specials"),

@@ -177,6 +177,9 @@ _REFERENCES = {
 }
 
 
+_COMMON_MARKS = "\u2019\u201c\u201d\u2018\u2014\u2013\u2026\u21a9"
+
+
 def _reference(match: re.Match) -> str:
     kept = match.group(1)
     return kept if kept is not None else f"&#{ord(match.group())};"
@@ -190,6 +193,15 @@ def _punctuation_as_references(html: str) -> str:
         pass
     if _KEPT_AS_IS.search(html):
         return _PUNCTUATION.sub(_reference, html)
+    # What typography writes (curly quotes, dashes, ellipses) and Markdown's
+    # footnote back-link arrow: str.replace scans for one character in C.
+    for mark in _COMMON_MARKS:
+        html = html.replace(mark, _REFERENCES[mark])
+    try:
+        html.encode("latin-1")
+        return html
+    except UnicodeEncodeError:
+        pass
     parts = _PUNCTUATION_ONLY.split(html)  # text, mark, text, mark, …, text
     if len(parts) == 1:
         return html
