@@ -162,16 +162,18 @@ FRAGMENTS = [
 ]  # fmt: skip
 
 
+_CONVERTERS: dict[int, tuple] = {}
+
+
 @pytest.mark.parametrize("config", CONFIGS.values(), ids=CONFIGS.keys())
 @given(pieces=st.lists(st.sampled_from(FRAGMENTS), max_size=40))
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_random_markdown_gives_the_same_html(config, pieces):
-    stock, quick = _CONVERTERS.setdefault(id(config), converters(config))
+    if id(config) not in _CONVERTERS:  # two converters per configuration
+        _CONVERTERS[id(config)] = converters(config)
+    stock, quick = _CONVERTERS[id(config)]
     text = "".join(pieces)
     assert convert(quick, text) == convert(stock, text)
-
-
-_CONVERTERS: dict[int, tuple] = {}
 
 
 # ---------------------------------------------------------------------------
