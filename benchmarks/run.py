@@ -252,13 +252,13 @@ def make_variants(args: argparse.Namespace, work: Path) -> tuple[list, dict, dic
             "RELATIVE_URLS": False,
         }
         why = "" if settings.is_file() else f"no settings file {settings}"
-        if "c" in wanted:
-            variants.append(
-                Variant("c", sys.executable, settings, "yaml", overrides, why)
-            )
-        if "c0" in wanted:
-            stock = {**overrides, "PORTO_FRONTMATTER_FAST_INLINE": False}
-            variants.append(Variant("c0", sys.executable, settings, "yaml", stock, why))
+        # c0: Markdown's inline step as Pelican runs it.
+        for key, extra in (("c", {}), ("c0", {"PORTO_FRONTMATTER_FAST_INLINE": False})):
+            if key in wanted:
+                both = {**overrides, **extra}
+                variants.append(
+                    Variant(key, sys.executable, settings, "yaml", both, why)
+                )
     return variants, ok, failed
 
 

@@ -20,6 +20,7 @@ import pickle
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from stat import S_ISREG
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -30,10 +31,13 @@ _FORMAT = 1
 
 
 def stamp(path: str) -> tuple[int, int] | None:
-    """What identifies a version of ``path``: (mtime ns, size), None if absent."""
+    """What identifies a version of the file ``path``: (mtime ns, size); None
+    when there is no file there (nothing, or a folder)."""
     try:
         status = os.stat(path)
     except OSError:
+        return None
+    if not S_ISREG(status.st_mode):
         return None
     return status.st_mtime_ns, status.st_size
 

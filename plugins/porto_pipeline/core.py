@@ -161,50 +161,47 @@ def parse(html: str) -> etree._Element:
 # quote makes a Latin-1 page take two bytes a character, so a 1,000-post build
 # held ~20 MB more. Script and style bodies, raw-text elements and comments,
 # where a reference would not be read back as the character, are kept as is.
+_KEPT_ELEMENTS = "|".join(("script", "style", *_RAW_TEXT))
+_MARKS = "\u2010-\u205e\u2190-\u21ff"
 _PUNCTUATION = re.compile(
-    f"(<({'|'.join(('script', 'style', *_RAW_TEXT))})\\b.*?</\\2\\s*>|<!--.*?-->)"
-    "|[\u2010-\u205e\u2190-\u21ff]",
+    f"(<({_KEPT_ELEMENTS})\\b.*?</\\2\\s*>|<!--.*?-->)|[{_MARKS}]",
     re.DOTALL | re.IGNORECASE,
 )
 # The same without the parts kept as is, for pages that have none (most): a
 # scan for one character class, several times faster than the alternation.
-_PUNCTUATION_ONLY = re.compile("([\u2010-\u205e\u2190-\u21ff])")
-_KEPT_AS_IS = re.compile(
-    f"<(?:{'|'.join(('script', 'style', *_RAW_TEXT))})\\b|<!--", re.IGNORECASE
-)
+_PUNCTUATION_ONLY = re.compile(f"([{_MARKS}])")
+_KEPT_AS_IS = re.compile(f"<(?:{_KEPT_ELEMENTS})\\b|<!--", re.IGNORECASE)
 _REFERENCES = {
     chr(code): f"&#{code};" for code in (*range(0x2010, 0x205F), *range(0x2190, 0x2200))
 }
-
-
+# What typography writes (curly quotes, dashes, ellipses) and Markdown's
+# footnote back-link arrow.
 _COMMON_MARKS = "\u2019\u201c\u201d\u2018\u2014\u2013\u2026\u21a9"
 
 
 def _reference(match: re.Match) -> str:
     kept = match.group(1)
-    return kept if kept is not None else f"&#{ord(match.group())};"
+    return kept if kept is not None else _REFERENCES[match.group()]
+
+
+def _is_latin1(html: str) -> bool:
+    try:
+        html.encode("latin-1")  # a copy in C: no character past U+00FF
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _punctuation_as_references(html: str) -> str:
-    try:
-        html.encode("latin-1")  # a copy in C: no character past U+00FF
+    if _is_latin1(html):
         return html
-    except UnicodeEncodeError:
-        pass
     if _KEPT_AS_IS.search(html):
         return _PUNCTUATION.sub(_reference, html)
-    # What typography writes (curly quotes, dashes, ellipses) and Markdown's
-    # footnote back-link arrow: str.replace scans for one character in C.
-    for mark in _COMMON_MARKS:
+    for mark in _COMMON_MARKS:  # str.replace scans for one character in C
         html = html.replace(mark, _REFERENCES[mark])
-    try:
-        html.encode("latin-1")
+    if _is_latin1(html):
         return html
-    except UnicodeEncodeError:
-        pass
     parts = _PUNCTUATION_ONLY.split(html)  # text, mark, text, mark, …, text
-    if len(parts) == 1:
-        return html
     parts[1::2] = map(_REFERENCES.__getitem__, parts[1::2])
     return "".join(parts)
 
@@ -423,4 +420,4 @@ def local_file(url: str, doc: Document) -> str | None:
         return None
     seen = stamp(candidate)
     doc.files[candidate] = seen
-    return candidate if seen is not None and os.path.isfile(candidate) else None
+    return candidate if seen is not None else None

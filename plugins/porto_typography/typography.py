@@ -369,18 +369,16 @@ _NOT_SPACE = re.compile(r"\S")
 _APOSTROPHE = re.compile(r"'(?<=[A-Za-z]')(?=[A-Za-z])")
 
 
-def _smarty_skip_name(name: str) -> str | None:
-    skip = _SMARTY_SKIP_NAMES.get(name, False)
-    if skip is False:
-        skip = _SMARTY_SKIP_NAMES[name] = next(
-            (skip for skip in _SMARTY_SKIP if name.startswith(skip)), None
-        )
-    return skip
+class _SkipNames(dict):
+    """Tag name -> its _SMARTY_SKIP prefix or None, worked out the first time a
+    name is met (HTML has few tag names), then a plain dict lookup."""
+
+    def __missing__(self, name: str) -> str | None:
+        skip = self[name] = next((s for s in _SMARTY_SKIP if name.startswith(s)), None)
+        return skip
 
 
-# Tag name -> its _SMARTY_SKIP prefix or None, filled as names are met (HTML
-# has few tag names).
-_SMARTY_SKIP_NAMES: dict[str, str | None] = {}
+_SMARTY_SKIP_NAMES = _SkipNames()
 
 
 def _smartypants(tokens: list, dashes) -> None:
@@ -409,13 +407,11 @@ def _smartypants(tokens: list, dashes) -> None:
                     token[3] = True
             previous_last = text[-1:]
         elif kind == OPEN:
-            skip = skip_names.get(token[1], False)
-            if skip is False:
-                skip = _smarty_skip_name(token[1])
+            skip = skip_names[token[1]]
             if skip:
                 skipped.append(skip)
         elif kind == CLOSE and skipped:
-            if _smarty_skip_name(token[1]) == skipped[-1]:
+            if skip_names[token[1]] == skipped[-1]:
                 skipped.pop()
 
 
@@ -514,7 +510,7 @@ _CAPS_HINT = re.compile(r"[A-Z]\d*[A-Z]|[A-Z]\.\s?[A-Z]")
 
 def _caps(tokens: list) -> list:
     out: list | None = None  # a copy of ``tokens``, made at the first change
-    hint = _CAPS_HINT.search
+    hint = _CAPS_HINT_SEARCH
     previous = None
     for index, token in enumerate(tokens):
         if (
