@@ -107,7 +107,7 @@ def _code_stamp(transforms: Iterable[Any]) -> list:
     for transform in transforms:
         module = sys.modules.get(transform.func.__module__)
         source = getattr(module, "__file__", None)
-        stamps.append((transform.name, transform.order, source and stamp(source)))
+        stamps.append((transform.name, transform.phase, source and stamp(source)))
     return stamps
 
 

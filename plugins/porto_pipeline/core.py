@@ -17,9 +17,11 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
+from pelican import signals
 from pelican.contents import Static
 
 __all__ = [
+    "PHASES",
     "Document",
     "Transform",
     "add_transform",
@@ -81,20 +83,35 @@ class Document:
 
 TransformFunc = Callable[[etree._Element, Mapping[str, Any], Document], None]
 
+# The pipeline's phases, in the order they run. A transform names its phase;
+# within a phase transforms run in the order of their names.
+PHASES: dict[str, str] = {
+    # typogrify's filters on the words as written (before captions are moved
+    # and attribute lines dropped, so the result is typogrify's own)
+    "text": "rewrite the text itself",
+    # Jekyll-style paths become Pelican links; files are looked up
+    "resolve": "turn paths and references into links Pelican understands",
+    # image paragraphs become figures, attribute lines go
+    "structure": "change the shape of the tree",
+    # attributes on what is already in place: image sizes, lazy loading
+    "decorate": "add attributes to elements in place",
+    # read the finished tree (reading time); never change it
+    "measure": "read the finished tree into values for the templates",
+}
+
 
 @dataclass(frozen=True)
 class Transform:
-    """A named step of the pipeline; lower ``order`` runs first."""
+    """A named step of the pipeline, run in its phase."""
 
     name: str
     func: TransformFunc
-    order: int
+    phase: str
     plugin: str
-    needs: tuple[str, ...] | None = None
 
-    def applies_to(self, html: str) -> bool:
-        """Whether the raw HTML may hold something for this transform."""
-        return self.needs is None or any(text in html for text in self.needs)
+    @property
+    def rank(self) -> tuple[int, str]:
+        return (list(PHASES).index(self.phase), self.name)
 
 
 # Filled by the plugins' register(); which of them run is decided per build
@@ -102,25 +119,25 @@ class Transform:
 _TRANSFORMS: dict[str, Transform] = {}
 
 
-def add_transform(
-    name: str,
-    func: TransformFunc,
-    *,
-    order: int,
-    plugin: str,
-    needs: str | Iterable[str] | None = None,
-) -> None:
+def add_transform(name: str, func: TransformFunc, *, phase: str, plugin: str) -> None:
     """Register (or replace) the transform ``name`` owned by plugin ``plugin``.
 
-    ``needs``: text (or texts) the raw HTML must contain for the transform to
-    have anything to do, e.g. ``"<img"``. When no enabled transform's needs
-    are met the document is not parsed at all. ``None`` means "always run".
+    ``phase`` is one of :data:`PHASES`. The first transform registered also
+    connects the pipeline to Pelican's signals, so a plugin with a transform
+    needs no more than this call in its ``register()``.
     """
-    if isinstance(needs, str):
-        needs = (needs,)
-    elif needs is not None:
-        needs = tuple(needs)
-    _TRANSFORMS[name] = Transform(name, func, order, plugin.rpartition(".")[2], needs)
+    if phase not in PHASES:
+        raise ValueError(f"{name}: unknown phase {phase!r}; one of {list(PHASES)}")
+    _TRANSFORMS[name] = Transform(name, func, phase, plugin.rpartition(".")[2])
+    _connect()
+
+
+def _connect() -> None:
+    """Connect the pipeline to Pelican (done by the first add_transform)."""
+    # blinker ignores a receiver connected twice
+    signals.initialized.connect(open_cache)
+    signals.content_object_init.connect(process_content)
+    signals.finalized.connect(save_cache)
 
 
 def enabled_transforms(settings: Mapping[str, Any]) -> list[Transform]:
@@ -131,7 +148,7 @@ def enabled_transforms(settings: Mapping[str, Any]) -> list[Transform]:
     else:
         enabled = {str(p).rpartition(".")[2] for p in plugins}
         chosen = (t for t in _TRANSFORMS.values() if t.plugin in enabled)
-    return sorted(chosen, key=lambda t: (t.order, t.name))
+    return sorted(chosen, key=lambda t: t.rank)
 
 
 def parse(html: str) -> etree._Element:
@@ -287,16 +304,9 @@ def run_transforms(
     settings: Mapping[str, Any],
     doc: Document,
 ) -> str:
-    """Parse ``html`` once, apply ``transforms`` in order, serialise once.
-
-    Transforms that cannot apply (see ``needs`` in :func:`add_transform`) are
-    skipped; when none is left the HTML is returned untouched, unparsed.
-    """
-    chosen = [t for t in transforms if t.applies_to(html)]
-    if not chosen:
-        return html
+    """Parse ``html`` once, apply ``transforms`` in order, serialise once."""
     tree = parse(html)
-    for transform in chosen:
+    for transform in transforms:
         transform.func(tree, settings, doc)
     return serialise(tree)
 
