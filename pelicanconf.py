@@ -22,19 +22,19 @@ DEFAULT_CATEGORY = "Blog"
 
 THEME = "theme"
 
-# PLUGIN_PATHS lets the plugins load straight from this checkout; once
-# pelican-porto is pip-installed the same names load as namespace plugins.
-PLUGIN_PATHS = ["plugins"]
+# The plugins are Pelican namespace plugins (`pip install -e .` installs them).
+# Full module names: Pelican finds short names ("porto_links") by scanning the
+# installed pelican.plugins folders, which an editable install does not have.
 PLUGINS = [
-    "porto_pipeline",
-    "porto_typography",
-    "porto_frontmatter",
-    "porto_links",
-    "porto_tag_cloud",
-    "porto_reading_time",
-    "porto_related",
-    "porto_figures",
-    "porto_images",
+    "pelican.plugins.porto_pipeline",
+    "pelican.plugins.porto_typography",
+    "pelican.plugins.porto_frontmatter",
+    "pelican.plugins.porto_links",
+    "pelican.plugins.porto_tag_cloud",
+    "pelican.plugins.porto_reading_time",
+    "pelican.plugins.porto_related",
+    "pelican.plugins.porto_figures",
+    "pelican.plugins.porto_images",
 ]
 
 TYPOGRIFY = True

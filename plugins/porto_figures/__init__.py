@@ -2,25 +2,23 @@
 
 The caption is the italic line (or italic paragraph) under an image, as Jekyll
 writers put it, or the image title. Runs inside the one-parse Porto pipeline,
-after the path resolution of ``porto_links``.
+in the "structure" phase: after typography (whose curly quotes the attribute
+lines may then hold) and the path resolution of ``porto_links``.
 """
 
 from __future__ import annotations
 
 from pelican import signals
+from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_pipeline.settings import checker
 
-from .figures import DEFAULTS, add_captions, check_settings, porto_pipeline
+from .figures import SETTINGS, add_captions
 
-__all__ = ["DEFAULTS", "add_captions", "register"]
-
-
-def _initialized(pelican) -> None:
-    check_settings(pelican.settings)
+__all__ = ["SETTINGS", "add_captions", "register"]
 
 
 def register() -> None:
-    porto_pipeline.register()
-    signals.initialized.connect(_initialized)
+    signals.initialized.connect(checker(__name__, SETTINGS))
     porto_pipeline.add_transform(
-        "figures", add_captions, order=20, plugin=__name__, needs="<img"
+        "figures", add_captions, phase="structure", plugin=__name__
     )

@@ -9,32 +9,20 @@ and the paragraph is left exactly as it is.
 
 from __future__ import annotations
 
-import logging
-import os
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from lxml import etree
+from pelican.plugins.porto_pipeline.settings import flag, read
 
-if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
-    from pelican.plugins import porto_pipeline
-else:  # loaded through PLUGIN_PATHS: use the pipeline in the same folder
-    from pelican.plugins._utils import load_legacy_plugin
+__all__ = ["SETTINGS", "add_captions"]
 
-    porto_pipeline = load_legacy_plugin(
-        "porto_pipeline", [os.path.dirname(os.path.dirname(__file__))]
-    )
-
-logger = logging.getLogger(__name__)
-
-__all__ = ["DEFAULTS", "add_captions", "check_settings"]
-
-DEFAULTS: dict[str, Any] = {
+SETTINGS = {
     # ![alt](src "Caption"): the title becomes the caption.
-    "PORTO_FIGURES_TITLE_AS_CAPTION": True,
+    "PORTO_FIGURES_TITLE_AS_CAPTION": flag(True),
     # An image alone in its paragraph with no other caption: use its alt text.
-    "PORTO_FIGURES_ALT_AS_CAPTION": False,
+    "PORTO_FIGURES_ALT_AS_CAPTION": flag(False),
 }
 
 # A kramdown inline attribute list on a line of its own: {: .align-center},
@@ -42,22 +30,6 @@ DEFAULTS: dict[str, Any] = {
 # no-break spaces: \s covers both).
 IAL_LINE = re.compile(r"\s*(?:\{:[^{}\n]*\}\s*)+")
 _IMAGE, _CAPTION, _IAL, _OTHER = "image", "caption", "ial", "other"
-
-
-def check_settings(settings: dict[str, Any]) -> None:
-    """Fill defaults; replace a value of the wrong type with the default."""
-    for name, default in DEFAULTS.items():
-        value = settings.setdefault(name, default)
-        if not isinstance(value, bool):
-            logger.warning(
-                "%s should be True or False, not %r; using %r", name, value, default
-            )
-            settings[name] = default
-
-
-def _flag(settings: Mapping[str, Any], name: str) -> bool:
-    value = settings.get(name, DEFAULTS[name])
-    return value if isinstance(value, bool) else DEFAULTS[name]
 
 
 def add_captions(tree: etree._Element, settings: Mapping[str, Any], doc: Any) -> None:
@@ -69,8 +41,8 @@ def add_captions(tree: etree._Element, settings: Mapping[str, Any], doc: Any) ->
     (``PORTO_FIGURES_ALT_AS_CAPTION``). Kramdown attribute lines in these
     paragraphs are dropped.
     """
-    use_title = _flag(settings, "PORTO_FIGURES_TITLE_AS_CAPTION")
-    use_alt = _flag(settings, "PORTO_FIGURES_ALT_AS_CAPTION")
+    use_title = read(settings, SETTINGS, "PORTO_FIGURES_TITLE_AS_CAPTION")
+    use_alt = read(settings, SETTINGS, "PORTO_FIGURES_ALT_AS_CAPTION")
     # A list first: the loop reshapes the tree it would be walking.
     for img in list(tree.iter("img")):
         subject = _subject(img)

@@ -6,10 +6,12 @@ import datetime as dt
 import html
 import logging
 import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from markdown import Markdown
+from pelican.plugins.porto_pipeline.settings import choice, flag, read, str_list
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, slugify
 
@@ -28,17 +30,17 @@ from .inline import speed_up
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
+SETTINGS = {
     # Jekyll habit: the URL slug comes from the file name, minus its date prefix.
-    "PORTO_FRONTMATTER_SLUG_FROM_FILENAME": True,
+    "PORTO_FRONTMATTER_SLUG_FROM_FILENAME": flag(True),
     # Front matter keys used as the post's summary, first found wins.
-    "PORTO_FRONTMATTER_SUMMARY_KEYS": ["summary", "excerpt", "description"],
+    "PORTO_FRONTMATTER_SUMMARY_KEYS": str_list(["summary", "excerpt", "description"]),
     # What an article with no date anywhere gets: "mtime" (the file's
     # modification time, with a warning) or "skip" (an error; not published).
-    "PORTO_FRONTMATTER_MISSING_DATE": "mtime",
+    "PORTO_FRONTMATTER_MISSING_DATE": choice("mtime", "mtime", "skip"),
     # Markdown's inline step without the tries that cannot match (inline.py):
-    # the same HTML, a quarter less Markdown time. False uses Markdown as is.
-    "PORTO_FRONTMATTER_FAST_INLINE": True,
+    # the same HTML. False uses Markdown as is.
+    "PORTO_FRONTMATTER_FAST_INLINE": flag(True),
 }
 
 
@@ -49,6 +51,25 @@ class SkippedPost(ValueError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class _ExplainSkippedPost(logging.Filter):
+    """Add our reason to Pelican's terse "Could not process <file>" error.
+
+    Pelican logs that line without the exception's text unless DEBUG is on, so a
+    broken post would be reported without saying what is wrong with it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, SkippedPost) and record.msg == "Could not process %s":
+            record.msg = "Could not process %s: %s"
+            record.args = (exc.path, exc.reason)
+        return True
+
+
+# Only a SkippedPost raised by this reader is touched: harmless for any build.
+logging.getLogger("pelican.generators").addFilter(_ExplainSkippedPost())
 
 
 def _to_safe_datetime(value: dt.datetime) -> SafeDatetime:
@@ -62,7 +83,7 @@ class PortoMarkdownReader(MarkdownReader):
     """Markdown reader: YAML front matter when present, Pelican's own otherwise."""
 
     def setting(self, name: str) -> Any:
-        return self.settings.get(name, DEFAULTS.get(name))
+        return read(self.settings, SETTINGS, name)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         self._source_path = source_path

@@ -3,66 +3,33 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Mapping
 from typing import Any
 
 from lxml import etree
-
-if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
-    from pelican.plugins import porto_pipeline
-else:  # loaded through PLUGIN_PATHS: use the pipeline in the same folder
-    from pelican.plugins._utils import load_legacy_plugin
-
-    porto_pipeline = load_legacy_plugin(
-        "porto_pipeline", [os.path.dirname(os.path.dirname(__file__))]
-    )
+from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_pipeline.settings import flag, read, whole
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["DEFAULTS", "check_settings", "image_size", "set_image_attributes"]
+__all__ = ["SETTINGS", "image_size", "set_image_attributes"]
 
-DEFAULTS: dict[str, Any] = {
+SETTINGS = {
     # loading="lazy" decoding="async" on every image after the first EAGER ones.
-    "PORTO_IMAGES_LAZY": True,
+    "PORTO_IMAGES_LAZY": flag(True),
     # How many images at the top of a page load straight away (the first one is
     # usually in view: lazy loading it would only delay it).
-    "PORTO_IMAGES_EAGER": 1,
+    "PORTO_IMAGES_EAGER": whole(1),
     # width/height read from the local file, so the page does not jump.
-    "PORTO_IMAGES_SIZE": True,
+    "PORTO_IMAGES_SIZE": flag(True),
     # An image with no alt attribute gets alt="" and one warning per post.
-    "PORTO_IMAGES_WARN_MISSING_ALT": True,
+    "PORTO_IMAGES_WARN_MISSING_ALT": flag(True),
 }
 
 # EXIF orientations that turn the picture a quarter: browsers show it rotated,
 # so its displayed width and height are the stored ones swapped.
 _QUARTER_TURNS = {5, 6, 7, 8}
 _EXIF_ORIENTATION = 0x0112
-
-
-def _valid(name: str, value: Any) -> bool:
-    if isinstance(DEFAULTS[name], bool):
-        return isinstance(value, bool)
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def check_settings(settings: dict[str, Any]) -> None:
-    """Fill defaults; replace an invalid value with the default, with a warning."""
-    for name, default in DEFAULTS.items():
-        value = settings.setdefault(name, default)
-        if not _valid(name, value):
-            expected = (
-                "True or False" if isinstance(default, bool) else "a whole number ≥ 0"
-            )
-            logger.warning(
-                "%s should be %s, not %r; using %r", name, expected, value, default
-            )
-            settings[name] = default
-
-
-def _setting(settings: Mapping[str, Any], name: str) -> Any:
-    value = settings.get(name, DEFAULTS[name])
-    return value if _valid(name, value) else DEFAULTS[name]
 
 
 def image_size(path: str) -> tuple[int, int] | None:
@@ -102,10 +69,10 @@ def set_image_attributes(
     Attributes the author wrote are kept: an image with ``loading``, ``width``
     or ``height`` already set is not given another value.
     """
-    lazy = _setting(settings, "PORTO_IMAGES_LAZY")
-    eager = _setting(settings, "PORTO_IMAGES_EAGER")
-    sizes = _setting(settings, "PORTO_IMAGES_SIZE")
-    warn_alt = _setting(settings, "PORTO_IMAGES_WARN_MISSING_ALT")
+    lazy = read(settings, SETTINGS, "PORTO_IMAGES_LAZY")
+    eager = read(settings, SETTINGS, "PORTO_IMAGES_EAGER")
+    sizes = read(settings, SETTINGS, "PORTO_IMAGES_SIZE")
+    warn_alt = read(settings, SETTINGS, "PORTO_IMAGES_WARN_MISSING_ALT")
     known: dict[str, tuple[int, int] | None] = {}
     missing_alt: list[str] = []
     for position, img in enumerate(tree.iter("img")):

@@ -3,21 +3,26 @@
 ``![x](/images/a.png)`` and ``![x](a.png)`` are resolved against the content
 folder and handed to Pelican as ``{static}`` links, so the files are copied and
 their URLs follow ``SITEURL`` and ``RELATIVE_URLS``. Runs inside the one-parse
-Porto pipeline. In production builds (``RELATIVE_URLS`` off) each page's
-Pelican links are then resolved once, in place, before writing starts.
+Porto pipeline, in the "resolve" phase. In production builds (``RELATIVE_URLS``
+off) each page's Pelican links are then resolved once, in place, before writing
+starts.
 """
 
 from __future__ import annotations
 
 from pelican import signals
+from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_pipeline.settings import checker
 
 from .early import resolve_early
-from .links import porto_pipeline, resolve_links
+from .links import SETTINGS, resolve_links
 
-__all__ = ["register", "resolve_early", "resolve_links"]
+__all__ = ["SETTINGS", "register", "resolve_early", "resolve_links"]
 
 
 def register() -> None:
-    porto_pipeline.register()
-    porto_pipeline.add_transform("links", resolve_links, order=10, plugin=__name__)
+    signals.initialized.connect(checker(__name__, SETTINGS))
     signals.all_generators_finalized.connect(resolve_early)
+    porto_pipeline.add_transform(
+        "links", resolve_links, phase="resolve", plugin=__name__
+    )

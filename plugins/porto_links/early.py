@@ -15,6 +15,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pelican.contents import Content, Static
+from pelican.plugins.porto_pipeline.settings import read
+
+from .links import SETTINGS
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +48,8 @@ def resolve_early(generators: Iterable[Any]) -> None:
     """
     generators = list(generators)
     settings = next((g.settings for g in generators if hasattr(g, "settings")), {})
-    if settings.get("RELATIVE_URLS") or not settings.get(
-        "PORTO_LINKS_RESOLVE_EARLY", True
-    ):
+    early = read(settings, SETTINGS, "PORTO_LINKS_RESOLVE_EARLY")
+    if settings.get("RELATIVE_URLS") or not early:
         return
     found = list(_contents(generators))
     if any(_has_attach_link(content) for content, _ in found):

@@ -9,19 +9,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree
-
-if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
-    from pelican.plugins import porto_pipeline
-else:  # loaded through PLUGIN_PATHS: use the pipeline in the same folder
-    from pelican.plugins._utils import load_legacy_plugin
-
-    porto_pipeline = load_legacy_plugin(
-        "porto_pipeline", [os.path.dirname(os.path.dirname(__file__))]
-    )
+from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_pipeline.settings import flag, read
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["resolve_links"]
+__all__ = ["SETTINGS", "resolve_links"]
+
+SETTINGS = {
+    # One warning per post and path for an image or .md link not found.
+    "PORTO_LINKS_WARN_MISSING": flag(True),
+    # Production builds: resolve each page's links once, before writing (early.py).
+    "PORTO_LINKS_RESOLVE_EARLY": flag(True),
+}
 
 # (tag, attribute, is it media that must exist?)
 _URL_ATTRIBUTES = {
@@ -50,6 +50,7 @@ def resolve_links(tree: etree._Element, settings: Mapping[str, Any], doc) -> Non
     Pelican copies it and writes a URL that works under any ``SITEURL``. A
     missing image gets one warning naming the post and the path.
     """
+    warn = read(settings, SETTINGS, "PORTO_LINKS_WARN_MISSING")
     warned: set[str] = set()
     root = os.path.abspath(doc.content_root) if doc.content_root else ""
     # libxml2 picks the elements by name in C: only these reach Python.
@@ -61,11 +62,7 @@ def resolve_links(tree: etree._Element, settings: Mapping[str, Any], doc) -> Non
             found = porto_pipeline.local_file(url, doc)
             if found is None:
                 missing = is_media or _has_source_extension(url)
-                if (
-                    missing
-                    and url not in warned
-                    and settings.get("PORTO_LINKS_WARN_MISSING", True)
-                ):
+                if missing and url not in warned and warn:
                     warned.add(url)
                     logger.warning(
                         "%s: %s %s not found under the content folder",

@@ -16,7 +16,8 @@ check is reported once, in one format, and replaced by the default::
     using the default True
 
 After that, code that runs per document reads ``settings[NAME]`` and can trust
-it. Code tested without Pelican reads ``settings.get(NAME, SPEC[NAME].default)``.
+it; code also called without Pelican (unit tests) reads
+``read(settings, SETTINGS, NAME)``, which falls back to the default.
 """
 
 from __future__ import annotations
@@ -36,12 +37,14 @@ __all__ = [
     "custom",
     "defaults",
     "flag",
+    "is_number",
     "number",
+    "read",
     "str_list",
     "whole",
 ]
 
-logger = logging.getLogger("porto")
+logger = logging.getLogger(__name__)
 
 
 class Unusable(ValueError):
@@ -66,7 +69,7 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_number(value: Any) -> bool:
+def is_number(value: Any) -> bool:
     return (
         isinstance(value, (int, float))
         and not isinstance(value, bool)
@@ -105,7 +108,7 @@ def number(default: float, *, zero_ok: bool = False) -> Setting:
     return Setting(
         default,
         expected,
-        lambda v, _: _require(_is_number(v) and (v > 0 or (zero_ok and v == 0)), v),
+        lambda v, _: _require(is_number(v) and (v > 0 or (zero_ok and v == 0)), v),
     )
 
 
@@ -136,6 +139,12 @@ def custom(
 ) -> Setting:
     """A check of the plugin's own: ``clean(value, report) -> value``."""
     return Setting(default, expected, clean)
+
+
+def read(settings: Mapping[str, Any], spec: Mapping[str, Setting], name: str) -> Any:
+    """``settings[name]``, or its default where nothing filled it in (code
+    called without Pelican, as unit tests do)."""
+    return settings.get(name, spec[name].default)
 
 
 def defaults(spec: Mapping[str, Setting]) -> dict[str, Any]:
@@ -171,16 +180,25 @@ def check_settings(
 _CHECKERS: dict[str, Callable[[Any], None]] = {}
 
 
-def checker(plugin: str, spec: Mapping[str, Setting]) -> Callable[[Any], None]:
+def checker(
+    plugin: str,
+    spec: Mapping[str, Setting],
+    then: Callable[[Any], None] | None = None,
+) -> Callable[[Any], None]:
     """An ``initialized`` receiver that checks ``spec`` in ``pelican.settings``.
 
     ``signals.initialized.connect(checker(__name__, SETTINGS))``: one per
     plugin, kept alive here (Pelican's signals only hold weak references).
+    ``then(pelican)`` runs right after the check: Pelican calls the receivers
+    of one signal in no fixed order, so start-up work that reads the checked
+    values goes there rather than in a receiver of its own.
     """
     name = plugin.rpartition(".")[2]
 
     def check(pelican: Any) -> None:
         check_settings(pelican.settings, name, spec)
+        if then is not None:
+            then(pelican)
 
     check.__name__ = check.__qualname__ = f"check_{name}_settings"
     return _CHECKERS.setdefault(name, check)

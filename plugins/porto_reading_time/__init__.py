@@ -3,28 +3,29 @@
 Counts the words of the rendered text (text nodes only: never tag names or
 attribute values), CJK characters one by one, images and code blocks, and sets
 ``reading_time`` (int minutes, at least 1) and ``word_count`` on each article
-and page. Runs inside the one-parse Porto pipeline.
+and page. Runs inside the one-parse Porto pipeline, in the "measure" phase:
+it reads the finished tree.
 """
 
 from __future__ import annotations
 
 from pelican import signals
+from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_pipeline.settings import checker
 
 from .core import (
-    DEFAULTS,
+    SETTINGS,
     Counts,
     Rates,
     count_tree,
     estimate_minutes,
     image_seconds,
-    porto_pipeline,
     read_rates,
     reading_time,
-    set_defaults,
 )
 
 __all__ = [
-    "DEFAULTS",
+    "SETTINGS",
     "Counts",
     "Rates",
     "count_tree",
@@ -37,8 +38,7 @@ __all__ = [
 
 
 def register() -> None:
-    porto_pipeline.register()
+    signals.initialized.connect(checker(__name__, SETTINGS))
     porto_pipeline.add_transform(
-        "reading_time", reading_time, order=50, plugin=__name__
+        "reading_time", reading_time, phase="measure", plugin=__name__
     )
-    signals.initialized.connect(set_defaults)

@@ -12,28 +12,26 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from itertools import filterfalse
 from typing import Any
 
 from lxml import etree
-
-if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
-    from pelican.plugins import porto_pipeline
-else:  # loaded through PLUGIN_PATHS: use the pipeline in the same folder
-    from pelican.plugins._utils import load_legacy_plugin
-
-    porto_pipeline = load_legacy_plugin(
-        "porto_pipeline", [os.path.dirname(os.path.dirname(__file__))]
-    )
+from pelican.plugins.porto_pipeline.settings import (
+    Unusable,
+    choice,
+    custom,
+    is_number,
+    number,
+    read,
+)
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "DEFAULTS",
+    "SETTINGS",
     "Counts",
     "Rates",
     "count_tree",
@@ -42,29 +40,66 @@ __all__ = [
     "image_seconds",
     "read_rates",
     "reading_time",
-    "set_defaults",
 ]
 
 PREFIX = "PORTO_READING_TIME_"
-DEFAULTS: dict[str, Any] = {
-    # Prose, in words per minute (Medium's published rate).
-    "PORTO_READING_TIME_WORDS_PER_MINUTE": 265,
-    # Chinese, Japanese and Korean characters per minute (Medium's rate).
-    "PORTO_READING_TIME_CJK_CHARACTERS_PER_MINUTE": 500,
-    # Seconds for the first image; each next one gets one second less...
-    "PORTO_READING_TIME_IMAGE_SECONDS": 12,
-    # ...but never less than this.
-    "PORTO_READING_TIME_IMAGE_MIN_SECONDS": 3,
-    # Code blocks (<pre>): "count" them at their own rate, or "skip" them.
-    "PORTO_READING_TIME_CODE": "count",
-    "PORTO_READING_TIME_CODE_WORDS_PER_MINUTE": 130,
-    # Per-language rates by the post's `lang` (then DEFAULT_LANG), e.g.
-    # {"de": {"words": 230}, "ja": {"cjk": 400}}; keys "words", "cjk", "code".
-    "PORTO_READING_TIME_LANGUAGES": {},
-}
-CODE_CHOICES = ("count", "skip")
+LANGUAGES = PREFIX + "LANGUAGES"
 # A language entry's keys and the Rates field each one sets.
 LANGUAGE_KEYS = {"words": "words", "cjk": "cjk", "code": "code"}
+
+
+def _language_key(lang: Any) -> str:
+    return str(lang).strip().lower().replace("_", "-")
+
+
+def _clean_languages(
+    table: Any, report: Callable[..., None]
+) -> dict[str, dict[str, float]]:
+    """The per-language table, keys normalised; bad entries reported and dropped."""
+    if not isinstance(table, Mapping):
+        raise Unusable
+    clean: dict[str, dict[str, float]] = {}
+    for lang, entry in table.items():
+        if not isinstance(entry, Mapping):
+            report(
+                "%s[%r] = %r is not a dict such as {'words': 230}; ignoring it",
+                LANGUAGES, lang, entry,
+            )  # fmt: skip
+            continue
+        rates: dict[str, float] = {}
+        for key, value in entry.items():
+            if key not in LANGUAGE_KEYS:
+                report(
+                    "%s[%r] has an unknown key %r (expected %s); ignoring it",
+                    LANGUAGES, lang, key, ", ".join(map(repr, LANGUAGE_KEYS)),
+                )  # fmt: skip
+            elif not is_number(value) or value <= 0:
+                report(
+                    "%s[%r][%r] = %r is not a positive number; ignoring it",
+                    LANGUAGES, lang, key, value,
+                )  # fmt: skip
+            else:
+                rates[LANGUAGE_KEYS[key]] = value
+        clean[_language_key(lang)] = rates
+    return clean
+
+
+SETTINGS = {
+    # Prose, in words per minute (Medium's published rate).
+    PREFIX + "WORDS_PER_MINUTE": number(265),
+    # Chinese, Japanese and Korean characters per minute (Medium's rate).
+    PREFIX + "CJK_CHARACTERS_PER_MINUTE": number(500),
+    # Seconds for the first image; each next one gets one second less...
+    PREFIX + "IMAGE_SECONDS": number(12, zero_ok=True),
+    # ...but never less than this.
+    PREFIX + "IMAGE_MIN_SECONDS": number(3, zero_ok=True),
+    # Code blocks (<pre>): "count" them at their own rate, or "skip" them.
+    PREFIX + "CODE": choice("count", "count", "skip", fold=True),
+    PREFIX + "CODE_WORDS_PER_MINUTE": number(130),
+    # Per-language rates by the post's `lang` (then DEFAULT_LANG), e.g.
+    # {"de": {"words": 230}, "ja": {"cjk": 400}}; keys "words", "cjk", "code".
+    LANGUAGES: custom({}, "a dict such as {'de': {'words': 230}}", _clean_languages),
+}
 
 # One CJK character is one unit of reading: Han ideographs (with extensions and
 # compatibility blocks), hiragana, katakana (with the ー length mark, not the ・
@@ -136,12 +171,12 @@ class Counts:
 class Rates:
     """Reading speeds, per minute, and seconds spent on images."""
 
-    words: float = DEFAULTS["PORTO_READING_TIME_WORDS_PER_MINUTE"]
-    cjk: float = DEFAULTS["PORTO_READING_TIME_CJK_CHARACTERS_PER_MINUTE"]
-    code: float = DEFAULTS["PORTO_READING_TIME_CODE_WORDS_PER_MINUTE"]
+    words: float = SETTINGS[PREFIX + "WORDS_PER_MINUTE"].default
+    cjk: float = SETTINGS[PREFIX + "CJK_CHARACTERS_PER_MINUTE"].default
+    code: float = SETTINGS[PREFIX + "CODE_WORDS_PER_MINUTE"].default
     count_code: bool = True
-    image_seconds: float = DEFAULTS["PORTO_READING_TIME_IMAGE_SECONDS"]
-    image_min_seconds: float = DEFAULTS["PORTO_READING_TIME_IMAGE_MIN_SECONDS"]
+    image_seconds: float = SETTINGS[PREFIX + "IMAGE_SECONDS"].default
+    image_min_seconds: float = SETTINGS[PREFIX + "IMAGE_MIN_SECONDS"].default
 
 
 # -- counting ----------------------------------------------------------------
@@ -246,97 +281,6 @@ def word_count(counts: Counts, rates: Rates = Rates()) -> int:
 # -- settings ----------------------------------------------------------------
 
 
-def _setting(settings: Mapping[str, Any], name: str) -> Any:
-    return settings.get(name, DEFAULTS[name])
-
-
-def _is_number(value: Any) -> bool:
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-    )
-
-
-def _positive(settings: Mapping[str, Any], name: str, *, zero_ok: bool) -> float:
-    value = _setting(settings, name)
-    if _is_number(value) and (value > 0 or (zero_ok and value == 0)):
-        return value
-    logger.warning(
-        "%s = %r is not a %s number; using the default %r",
-        name, value, "non-negative" if zero_ok else "positive", DEFAULTS[name],
-    )  # fmt: skip
-    return DEFAULTS[name]
-
-
-def _code_choice(settings: Mapping[str, Any]) -> str:
-    name = PREFIX + "CODE"
-    value = _setting(settings, name)
-    if isinstance(value, str) and value.strip().lower() in CODE_CHOICES:
-        return value.strip().lower()
-    logger.warning(
-        "%s = %r is not one of %s; using the default %r",
-        name, value, ", ".join(map(repr, CODE_CHOICES)), DEFAULTS[name],
-    )  # fmt: skip
-    return DEFAULTS[name]
-
-
-def _language_key(lang: Any) -> str:
-    return str(lang).strip().lower().replace("_", "-")
-
-
-def _languages(settings: Mapping[str, Any]) -> dict[str, dict[str, float]]:
-    """The per-language table, keys normalised; bad entries warned and dropped."""
-    name = PREFIX + "LANGUAGES"
-    table = _setting(settings, name)
-    if not isinstance(table, Mapping):
-        logger.warning(
-            "%s = %r is not a dict such as {'de': {'words': 230}}; ignoring it",
-            name, table,
-        )  # fmt: skip
-        return {}
-    clean: dict[str, dict[str, float]] = {}
-    for lang, entry in table.items():
-        if not isinstance(entry, Mapping):
-            logger.warning(
-                "%s[%r] = %r is not a dict such as {'words': 230}; ignoring it",
-                name, lang, entry,
-            )  # fmt: skip
-            continue
-        rates: dict[str, float] = {}
-        for key, value in entry.items():
-            if key not in LANGUAGE_KEYS:
-                logger.warning(
-                    "%s[%r] has an unknown key %r (expected %s); ignoring it",
-                    name, lang, key, ", ".join(map(repr, LANGUAGE_KEYS)),
-                )  # fmt: skip
-            elif not _is_number(value) or value <= 0:
-                logger.warning(
-                    "%s[%r][%r] = %r is not a positive number; ignoring it",
-                    name, lang, key, value,
-                )  # fmt: skip
-            else:
-                rates[LANGUAGE_KEYS[key]] = value
-        clean[_language_key(lang)] = rates
-    return clean
-
-
-def _clean_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """Every reading-time setting, valid; a bad value is warned about and
-    replaced by its default (or, in the language table, left out)."""
-    zero_ok = {"IMAGE_SECONDS", "IMAGE_MIN_SECONDS"}
-    clean: dict[str, Any] = {}
-    for name in DEFAULTS:
-        short = name[len(PREFIX) :]
-        if short == "CODE":
-            clean[name] = _code_choice(settings)
-        elif short == "LANGUAGES":
-            clean[name] = _languages(settings)
-        else:
-            clean[name] = _positive(settings, name, zero_ok=short in zero_ok)
-    return clean
-
-
 def _lookup(table: Mapping[str, dict[str, float]], lang: Any) -> dict | None:
     if not lang:
         return None
@@ -348,34 +292,28 @@ def _lookup(table: Mapping[str, dict[str, float]], lang: Any) -> dict | None:
 
 
 def read_rates(settings: Mapping[str, Any], lang: str | None = None) -> Rates:
-    """The rates for a document in ``lang``, from (validated) ``settings``.
+    """The rates for a document in ``lang``, from (checked) ``settings``.
 
     The language table is looked up by ``lang`` ("pt-BR", then "pt") and then
     by ``DEFAULT_LANG``; what an entry leaves out comes from the site rates.
     """
-    clean = _clean_settings(settings)
+
+    def setting(short: str) -> Any:
+        return read(settings, SETTINGS, PREFIX + short)
+
     rates = Rates(
-        words=clean[PREFIX + "WORDS_PER_MINUTE"],
-        cjk=clean[PREFIX + "CJK_CHARACTERS_PER_MINUTE"],
-        code=clean[PREFIX + "CODE_WORDS_PER_MINUTE"],
-        count_code=clean[PREFIX + "CODE"] == "count",
-        image_seconds=clean[PREFIX + "IMAGE_SECONDS"],
-        image_min_seconds=clean[PREFIX + "IMAGE_MIN_SECONDS"],
+        words=setting("WORDS_PER_MINUTE"),
+        cjk=setting("CJK_CHARACTERS_PER_MINUTE"),
+        code=setting("CODE_WORDS_PER_MINUTE"),
+        count_code=setting("CODE") == "count",
+        image_seconds=setting("IMAGE_SECONDS"),
+        image_min_seconds=setting("IMAGE_MIN_SECONDS"),
     )
-    table = clean[PREFIX + "LANGUAGES"]
+    table = setting("LANGUAGES")
     entry = _lookup(table, lang)
     if entry is None:
         entry = _lookup(table, settings.get("DEFAULT_LANG"))
     return replace(rates, **entry) if entry else rates
-
-
-def set_defaults(pelican: Any) -> None:
-    """``initialized``: fill in defaults; warn once about bad values and
-    replace them, so every document then reads valid settings."""
-    settings = pelican.settings
-    for name, value in DEFAULTS.items():
-        settings.setdefault(name, value)
-    settings.update(_clean_settings(settings))
 
 
 # -- per-post override -------------------------------------------------------
@@ -388,12 +326,12 @@ def _override(metadata: Mapping[str, Any], where: str) -> int | None:
     value = metadata.get("reading_time")
     if value is None or value == "":
         return None
-    number: float | None = None
-    if _is_number(value):
-        number = value
+    given: float | None = None
+    if is_number(value):
+        given = value
     elif isinstance(value, str) and (match := _OVERRIDE_RE.match(value)):
-        number = float(match.group(1))
-    minutes = math.floor(number + 0.5) if number is not None else 0
+        given = float(match.group(1))
+    minutes = math.floor(given + 0.5) if given is not None else 0
     if minutes >= 1:
         return minutes
     logger.warning(

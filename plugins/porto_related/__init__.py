@@ -8,17 +8,13 @@ in Jinja.
 from __future__ import annotations
 
 from pelican import signals
+from pelican.plugins.porto_pipeline.settings import checker
 
-from .related import DEFAULTS, add_related_posts, related_posts
+from .related import SETTINGS, add_related_posts, related_posts
 
-__all__ = ["add_related_posts", "register", "related_posts"]
-
-
-def set_defaults(pelican) -> None:
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+__all__ = ["SETTINGS", "add_related_posts", "register", "related_posts"]
 
 
 def register() -> None:
-    signals.initialized.connect(set_defaults)
+    signals.initialized.connect(checker(__name__, SETTINGS))
     signals.article_generator_finalized.connect(add_related_posts)

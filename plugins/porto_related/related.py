@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-logger = logging.getLogger(__name__)
+from pelican.plugins.porto_pipeline.settings import read, whole
 
-__all__ = ["DEFAULTS", "add_related_posts", "related_max", "related_posts"]
+__all__ = ["SETTINGS", "add_related_posts", "related_posts"]
 
-DEFAULTS: dict[str, Any] = {"PORTO_RELATED_MAX": 3}
-
-
-def related_max(settings: Mapping[str, Any]) -> int:
-    """``PORTO_RELATED_MAX`` as a count ≥ 0; a bad value warns and uses 3."""
-    value = settings.get("PORTO_RELATED_MAX", DEFAULTS["PORTO_RELATED_MAX"])
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    logger.warning(
-        "porto_related: PORTO_RELATED_MAX must be a whole number >= 0, not %r; "
-        "using %d",
-        value,
-        DEFAULTS["PORTO_RELATED_MAX"],
-    )
-    return DEFAULTS["PORTO_RELATED_MAX"]
+SETTINGS = {
+    # How many related posts each article lists (0: none).
+    "PORTO_RELATED_MAX": whole(3),
+}
 
 
 def _tie_break(article) -> tuple:
@@ -77,6 +65,8 @@ def _all_articles(generator) -> Iterable:
 def add_related_posts(generator) -> None:
     """Set ``related_posts`` on every article (and translation) of the build."""
     articles = list(_all_articles(generator))
-    related = related_posts(articles, related_max(generator.settings))
+    related = related_posts(
+        articles, read(generator.settings, SETTINGS, "PORTO_RELATED_MAX")
+    )
     for article in articles:
         article.related_posts = related[id(article)]

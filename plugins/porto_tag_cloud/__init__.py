@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.plugins.porto_pipeline.settings import checker
 
 from .cloud import (
-    DEFAULTS,
+    SETTINGS,
     CloudOptions,
     TagCloudEntry,
     build_cloud,
@@ -21,17 +22,12 @@ from .cloud import (
 )
 
 __all__ = [
+    "SETTINGS",
     "CloudOptions",
     "TagCloudEntry",
-    "add_defaults",
     "publish_tag_cloud",
     "register",
 ]
-
-
-def add_defaults(pelican) -> None:
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
 
 
 def publish_tag_cloud(generators) -> None:
@@ -55,5 +51,5 @@ def publish_tag_cloud(generators) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(add_defaults)
+    signals.initialized.connect(checker(__name__, SETTINGS))
     signals.all_generators_finalized.connect(publish_tag_cloud)

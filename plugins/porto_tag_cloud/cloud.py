@@ -16,11 +16,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelican.plugins.porto_pipeline.settings import choice, flag, read, whole
+
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "DEFAULTS",
     "SCALINGS",
+    "SETTINGS",
     "SORTS",
     "CloudOptions",
     "TagCloudEntry",
@@ -34,16 +36,18 @@ __all__ = [
     "weigh",
 ]
 
-DEFAULTS: dict[str, Any] = {
-    "PORTO_TAG_CLOUD_STEPS": 5,
-    "PORTO_TAG_CLOUD_SCALING": "log",
-    "PORTO_TAG_CLOUD_SORT": "name",
-    "PORTO_TAG_CLOUD_MAX_ITEMS": None,
-    "PORTO_TAG_CLOUD_INCLUDE_PAGES": False,
-    "PORTO_TAG_CLOUD_IN_FOOTER": False,
-}
 SCALINGS = ("log", "linear")
 SORTS = ("name", "count", "count-name")
+SETTINGS = {
+    "PORTO_TAG_CLOUD_STEPS": whole(5, minimum=1),
+    "PORTO_TAG_CLOUD_SCALING": choice("log", *SCALINGS),
+    "PORTO_TAG_CLOUD_SORT": choice("name", *SORTS),
+    # None or 0: every tag.
+    "PORTO_TAG_CLOUD_MAX_ITEMS": whole(None, none_ok=True),
+    "PORTO_TAG_CLOUD_INCLUDE_PAGES": flag(False),
+    # Read by the theme's footer.
+    "PORTO_TAG_CLOUD_IN_FOOTER": flag(False),
+}
 
 
 @dataclass(frozen=True)
@@ -73,42 +77,25 @@ class TagTally:
 
 @dataclass(frozen=True)
 class CloudOptions:
-    steps: int = DEFAULTS["PORTO_TAG_CLOUD_STEPS"]
-    scaling: str = DEFAULTS["PORTO_TAG_CLOUD_SCALING"]
-    sort: str = DEFAULTS["PORTO_TAG_CLOUD_SORT"]
-    max_items: int | None = DEFAULTS["PORTO_TAG_CLOUD_MAX_ITEMS"]
-    include_pages: bool = DEFAULTS["PORTO_TAG_CLOUD_INCLUDE_PAGES"]
+    steps: int = SETTINGS["PORTO_TAG_CLOUD_STEPS"].default
+    scaling: str = SETTINGS["PORTO_TAG_CLOUD_SCALING"].default
+    sort: str = SETTINGS["PORTO_TAG_CLOUD_SORT"].default
+    max_items: int | None = SETTINGS["PORTO_TAG_CLOUD_MAX_ITEMS"].default
+    include_pages: bool = SETTINGS["PORTO_TAG_CLOUD_INCLUDE_PAGES"].default
 
 
 def read_options(settings: Mapping[str, Any]) -> CloudOptions:
-    """Read the ``PORTO_TAG_CLOUD_*`` settings; a bad value warns and falls back."""
+    """The ``PORTO_TAG_CLOUD_*`` settings (checked at start-up) as options."""
 
-    def get(key: str, valid) -> Any:
-        value = settings.get(key, DEFAULTS[key])
-        if valid(value):
-            return value
-        logger.warning(
-            "porto_tag_cloud: %s = %r is not valid; using %r",
-            key,
-            value,
-            DEFAULTS[key],
-        )
-        return DEFAULTS[key]
-
-    def is_int(value: Any) -> bool:
-        return isinstance(value, int) and not isinstance(value, bool)
+    def setting(name: str) -> Any:
+        return read(settings, SETTINGS, "PORTO_TAG_CLOUD_" + name)
 
     return CloudOptions(
-        steps=get("PORTO_TAG_CLOUD_STEPS", lambda v: is_int(v) and v >= 1),
-        scaling=get("PORTO_TAG_CLOUD_SCALING", lambda v: v in SCALINGS),
-        sort=get("PORTO_TAG_CLOUD_SORT", lambda v: v in SORTS),
-        max_items=get(
-            "PORTO_TAG_CLOUD_MAX_ITEMS", lambda v: v is None or (is_int(v) and v >= 0)
-        )
-        or None,  # 0 means "no limit", like None
-        include_pages=get(
-            "PORTO_TAG_CLOUD_INCLUDE_PAGES", lambda v: isinstance(v, bool)
-        ),
+        steps=setting("STEPS"),
+        scaling=setting("SCALING"),
+        sort=setting("SORT"),
+        max_items=setting("MAX_ITEMS") or None,  # 0 means "no limit", like None
+        include_pages=setting("INCLUDE_PAGES"),
     )
 
 

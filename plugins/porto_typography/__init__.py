@@ -10,25 +10,25 @@ typogrify them.
 
 from __future__ import annotations
 
-import logging
-import os
 from typing import Any
 
 from pelican import signals
+from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_pipeline.settings import check_settings, checker, flag
 
-from .typography import FILTERS, Options, options_from, typograph, typograph_tree
-
-if __name__.startswith("pelican.plugins."):  # installed as a namespace plugin
-    from pelican.plugins import porto_pipeline
-else:  # loaded through PLUGIN_PATHS: use the pipeline in the same folder
-    from pelican.plugins._utils import load_legacy_plugin
-
-    porto_pipeline = load_legacy_plugin(
-        "porto_pipeline", [os.path.dirname(os.path.dirname(__file__))]
-    )
+from .typography import (
+    FILTERS,
+    TYPOGRIFY_SETTINGS,
+    Options,
+    options_from,
+    typograph,
+    typograph_tree,
+)
 
 __all__ = [
     "FILTERS",
+    "SETTINGS",
+    "TYPOGRIFY_SETTINGS",
     "Options",
     "configure",
     "options_from",
@@ -39,18 +39,16 @@ __all__ = [
     "typograph_tree",
 ]
 
-logger = logging.getLogger(__name__)
+SETTINGS = {
+    # False leaves TYPOGRIFY to Pelican's own pass.
+    "PORTO_TYPOGRAPHY_ENABLED": flag(True),
+}
 
 
-def configure(pelican) -> None:
-    """``initialized``: take typogrify's pass over from Pelican's reader."""
+def _take_over(pelican) -> None:
+    """Take typogrify's pass over from Pelican's reader when both are on."""
     settings = pelican.settings
-    enabled = settings.setdefault("PORTO_TYPOGRAPHY_ENABLED", True)
-    if not isinstance(enabled, bool):
-        logger.warning(
-            "PORTO_TYPOGRAPHY_ENABLED = %r is not usable; using True", enabled
-        )
-        settings["PORTO_TYPOGRAPHY_ENABLED"] = enabled = True
+    enabled = settings["PORTO_TYPOGRAPHY_ENABLED"]
     settings.setdefault("PORTO_TYPOGRAPHY_ACTIVE", False)
     if enabled and settings.get("TYPOGRIFY"):
         settings["TYPOGRIFY"] = False
@@ -60,7 +58,12 @@ def configure(pelican) -> None:
         settings["TYPOGRIFY"] = True
         settings["PORTO_TYPOGRAPHY_ACTIVE"] = False
     if settings["PORTO_TYPOGRAPHY_ACTIVE"]:
-        options_from(settings, warn=True)
+        # Pelican's TYPOGRIFY_* settings are Porto's to read from now on.
+        check_settings(settings, __name__, TYPOGRIFY_SETTINGS)
+
+
+# ``initialized``: check PORTO_TYPOGRAPHY_ENABLED, then take typogrify over.
+configure = checker(__name__, SETTINGS, then=_take_over)
 
 
 def typograph_metadata(sender, metadata: dict[str, Any]) -> None:
@@ -88,9 +91,8 @@ def typograph_text(text: str, options: Options) -> str:
 
 
 def register() -> None:
-    porto_pipeline.register()
-    porto_pipeline.add_transform("typography", typograph, order=5, plugin=__name__)
     signals.initialized.connect(configure)
     signals.article_generator_context.connect(typograph_metadata)
     signals.page_generator_context.connect(typograph_metadata)
     signals.static_generator_context.connect(typograph_metadata)
+    porto_pipeline.add_transform("typography", typograph, phase="text", plugin=__name__)

@@ -16,17 +16,28 @@ listed in the README (``### porto_typography``) and pinned by tests.
 from __future__ import annotations
 
 import functools
-import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
+from pelican.plugins.porto_pipeline.settings import (
+    Unusable,
+    choice,
+    custom,
+    read,
+    str_list,
+)
 
-__all__ = ["FILTERS", "Options", "options_from", "typograph", "typograph_tree"]
-
-logger = logging.getLogger(__name__)
+__all__ = [
+    "FILTERS",
+    "TYPOGRIFY_SETTINGS",
+    "Options",
+    "options_from",
+    "typograph",
+    "typograph_tree",
+]
 
 # Typogrify's filters, in the order it applies them.
 FILTERS = ("amp", "smartypants", "caps", "initial_quotes", "widont")
@@ -56,54 +67,51 @@ def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
     return text
 
 
+def _known_filters(value: Any, report: Callable[..., None]) -> list[str]:
+    """``TYPOGRIFY_OMIT_FILTERS`` without the names typogrify does not have."""
+    if not isinstance(value, (list, tuple)) or not all(
+        isinstance(name, str) for name in value
+    ):
+        raise Unusable
+    for name in value:
+        if name not in FILTERS:
+            report(
+                "TYPOGRIFY_OMIT_FILTERS has an unknown filter %r (expected %s); "
+                "ignoring it",
+                name,
+                ", ".join(FILTERS),
+            )
+    return [name for name in value if name in FILTERS]
+
+
+# Pelican's own settings, checked at start-up when Porto does typogrify's job.
+TYPOGRIFY_SETTINGS = {
+    "TYPOGRIFY_OMIT_FILTERS": custom([], "a list of filter names", _known_filters),
+    "TYPOGRIFY_DASHES": choice("default", *DASHES),
+    "TYPOGRIFY_IGNORE_TAGS": str_list([]),
+}
+
+
 @dataclass(frozen=True)
 class Options:
-    """What to apply: Pelican's ``TYPOGRIFY_*`` settings, checked."""
+    """What to apply: Pelican's ``TYPOGRIFY_*`` settings."""
 
     omit: frozenset[str] = frozenset()
     dashes: str = "default"
     ignore_tags: tuple[str, ...] = ()
 
 
-def options_from(settings: Mapping[str, Any], *, warn: bool = False) -> Options:
-    """Read ``TYPOGRIFY_OMIT_FILTERS``, ``TYPOGRIFY_DASHES``, ``TYPOGRIFY_IGNORE_TAGS``.
+def options_from(settings: Mapping[str, Any]) -> Options:
+    """Options from ``TYPOGRIFY_*`` settings checked against TYPOGRIFY_SETTINGS."""
 
-    Unusable values fall back to Pelican's defaults (with a warning when
-    ``warn`` is set: once per build, not once per document).
-    """
-    omit = settings.get("TYPOGRIFY_OMIT_FILTERS") or ()
-    if not _is_str_list(omit):
-        _warn(warn, "TYPOGRIFY_OMIT_FILTERS", omit, [])
-        omit = ()
-    unknown = [name for name in omit if name not in FILTERS]
-    if unknown and warn:
-        logger.warning(
-            "TYPOGRIFY_OMIT_FILTERS: %s not one of %s; ignored",
-            ", ".join(map(repr, unknown)),
-            ", ".join(FILTERS),
-        )
-    dashes = settings.get("TYPOGRIFY_DASHES", "default")
-    if dashes not in DASHES:
-        _warn(warn, "TYPOGRIFY_DASHES", dashes, "default")
-        dashes = "default"
-    ignore = settings.get("TYPOGRIFY_IGNORE_TAGS") or ()
-    if not _is_str_list(ignore):
-        _warn(warn, "TYPOGRIFY_IGNORE_TAGS", ignore, [])
-        ignore = ()
+    def setting(name: str) -> Any:
+        return read(settings, TYPOGRIFY_SETTINGS, "TYPOGRIFY_" + name)
+
     return Options(
-        omit=frozenset(name for name in omit if name in FILTERS),
-        dashes=dashes,
-        ignore_tags=tuple(ignore),
+        omit=frozenset(setting("OMIT_FILTERS")),
+        dashes=setting("DASHES"),
+        ignore_tags=tuple(setting("IGNORE_TAGS")),
     )
-
-
-def _is_str_list(value: Any) -> bool:
-    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
-
-
-def _warn(warn: bool, name: str, value: Any, default: Any) -> None:
-    if warn:
-        logger.warning("%s = %r is not usable; using %r", name, value, default)
 
 
 def typograph(tree: etree._Element, settings: Mapping[str, Any], doc: Any) -> None:
