@@ -16,28 +16,23 @@ import argparse
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import markdown
+from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_figures.figures import add_captions
+from pelican.plugins.porto_images.images import set_image_attributes
+from pelican.plugins.porto_links.links import resolve_links
 from PIL import Image
 from typogrify.filters import typogrify
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "plugins"))
-
-import porto_pipeline  # noqa: E402
-from porto_figures.figures import add_captions  # noqa: E402
-from porto_images.images import set_image_attributes  # noqa: E402
-from porto_links.links import resolve_links  # noqa: E402
-
 TRANSFORMS = [
-    porto_pipeline.Transform("links", resolve_links, 10, "porto_links"),
-    porto_pipeline.Transform("figures", add_captions, 20, "porto_figures", ("<img",)),
+    porto_pipeline.Transform("links", resolve_links, "resolve", "porto_links"),
+    porto_pipeline.Transform("figures", add_captions, "structure", "porto_figures"),
     porto_pipeline.Transform(
-        "images", set_image_attributes, 30, "porto_images", ("<img",)
+        "images", set_image_attributes, "decorate", "porto_images"
     ),
 ]
 WORDS = (

@@ -24,18 +24,14 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
 from pathlib import Path
 
 import markdown
 import smartypants
+from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_typography.typography import Options, typograph_tree
 from typogrify.filters import typogrify
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
-import porto_pipeline  # noqa: E402
-from porto_typography.typography import Options, typograph_tree  # noqa: E402
 
 WORDS = (
     "the of and to in is was that for it with as on be at by this had not are "

@@ -20,10 +20,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# Unit tests import the plugins by their folder names (``import porto_pipeline``),
-# the way Pelican loads them through PLUGIN_PATHS: always this checkout's code.
-sys.path.insert(0, str(REPO / "plugins"))
-
 # The plugins the sample site (pelicanconf.py) enables, in order.
 SAMPLE_PLUGINS: list[str] = runpy.run_path(str(REPO / "pelicanconf.py"))["PLUGINS"]
 
@@ -93,7 +89,6 @@ class Site:
             "PATH": str(self.content),
             "OUTPUT_PATH": str(output),
             "THEME": str(REPO / "theme"),
-            "PLUGIN_PATHS": [str(REPO / "plugins")],
             "CACHE_PATH": str(self.root / "cache"),
             "DELETE_OUTPUT_DIRECTORY": True,
             **self.settings,

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown import treeprocessors
+from pelican.plugins.porto_frontmatter import inline
+from pelican.plugins.porto_frontmatter.frontmatter import split_front_matter
 from pelican.settings import DEFAULT_CONFIG
-from porto_frontmatter import inline
-from porto_frontmatter.frontmatter import split_front_matter
 
 from benchmarks.corpus import generate
 
@@ -242,8 +242,8 @@ def test_an_unusable_setting_warns_and_keeps_the_default(tmp_path):
     build = site.build(PORTO_FRONTMATTER_FAST_INLINE="yes")
     assert build.returncode == 0, build.log
     assert build.problems == [
-        "WARNING PORTO_FRONTMATTER_FAST_INLINE = 'yes' is not usable; "
-        "using the default True"
+        "WARNING porto_frontmatter: PORTO_FRONTMATTER_FAST_INLINE = 'yes' is not "
+        "True or False; using the default True"
     ]
     (page,) = build.output.glob("2020/01/a/index.html")
     assert '<em>text</em> <a href="y">x</a>' in page.read_text(encoding="utf-8")

@@ -16,8 +16,9 @@ import pelican.settings
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from porto_figures.figures import add_captions, check_settings
-from porto_pipeline import Document, parse, serialise
+from pelican.plugins.porto_figures.figures import SETTINGS, add_captions
+from pelican.plugins.porto_pipeline import Document, parse, serialise
+from pelican.plugins.porto_pipeline.settings import check_settings
 from typogrify.filters import typogrify
 
 
@@ -294,23 +295,27 @@ def test_idempotent(html: str) -> None:
             '<p><img alt="x" src="a.png" title="T"></p>',
             {"PORTO_FIGURES_TITLE_AS_CAPTION": "no"},
             '<figure><img alt="x" src="a.png"><figcaption>T</figcaption></figure>',
-            id="invalid_value_means_default",
+            id="invalid_value_means_default_once_checked",
         ),
     ],
 )
 def test_settings(html: str, settings: dict, expected: str) -> None:
+    check_settings(settings, "porto_figures", SETTINGS)  # as at start-up
     assert captioned(html, **settings) == expected
 
 
 def test_invalid_setting_is_reported_and_replaced(caplog) -> None:
     settings = {"PORTO_FIGURES_ALT_AS_CAPTION": "yes"}
     with caplog.at_level(logging.WARNING):
-        check_settings(settings)
+        check_settings(settings, "porto_figures", SETTINGS)
     assert settings == {
         "PORTO_FIGURES_ALT_AS_CAPTION": False,
         "PORTO_FIGURES_TITLE_AS_CAPTION": True,
     }
-    assert "PORTO_FIGURES_ALT_AS_CAPTION should be True or False" in caplog.text
+    assert [r.getMessage() for r in caplog.records] == [
+        "porto_figures: PORTO_FIGURES_ALT_AS_CAPTION = 'yes' is not True or False; "
+        "using the default False"
+    ]
 
 
 # --- Properties over generated Markdown and HTML --------------------------------

@@ -18,9 +18,9 @@ def built(tmp_path_factory) -> tuple[Build, dict]:
     for fixture in sorted((FIXTURES / "frontmatter").iterdir()):
         site.copy_fixture(f"frontmatter/{fixture.name}", f"posts/{fixture.name}")
     build = site.build(
-        PLUGIN_PATHS=[str(REPO / "plugins"), str(REPO / "tests" / "plugins")],
-        PLUGINS=["porto_pipeline", "porto_frontmatter", "porto_links",
-                 "porto_test_dump"],
+        PLUGIN_PATHS=[str(REPO / "tests" / "plugins")],
+        PLUGINS=["pelican.plugins.porto_pipeline", "pelican.plugins.porto_frontmatter",
+                 "pelican.plugins.porto_links", "porto_test_dump"],
     )  # fmt: skip
     assert build.returncode == 0, build.log
     metadata = json.loads((site.root / "metadata.json").read_text(encoding="utf-8"))
@@ -231,8 +231,8 @@ def test_unusable_setting_warns_and_falls_back(site):
     build = site.build(PORTO_FRONTMATTER_MISSING_DATE="guess")
     assert build.returncode == 0
     assert build.problems[0] == (
-        "WARNING PORTO_FRONTMATTER_MISSING_DATE = 'guess' is not usable; "
-        "using the default 'mtime'"
+        "WARNING porto_frontmatter: PORTO_FRONTMATTER_MISSING_DATE = 'guess' is not "
+        "one of 'mtime', 'skip'; using the default 'mtime'"
     )
     assert "modification time" in build.problems[1]
 

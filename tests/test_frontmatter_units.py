@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from porto_frontmatter.frontmatter import (
+from pelican.plugins.porto_frontmatter.frontmatter import (
     FrontMatterError,
     date_from_filename,
     normalise_text,
@@ -105,8 +105,8 @@ def test_file_name_parts(name, title, stem, date):
 
 def test_one_reader_keeps_no_state_between_files(tmp_path):
     """The reader reuses its Markdown converter: nothing may leak across posts."""
+    from pelican.plugins.porto_frontmatter.reader import PortoMarkdownReader
     from pelican.settings import DEFAULT_CONFIG
-    from porto_frontmatter.reader import PortoMarkdownReader
 
     settings = dict(DEFAULT_CONFIG, PATH=str(tmp_path))
     settings["MARKDOWN"] = {

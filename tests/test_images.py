@@ -8,8 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from porto_images.images import check_settings, image_size, set_image_attributes
-from porto_pipeline import Document, parse, serialise
+from pelican.plugins.porto_images.images import (
+    SETTINGS,
+    image_size,
+    set_image_attributes,
+)
+from pelican.plugins.porto_pipeline import Document, parse, serialise
+from pelican.plugins.porto_pipeline.settings import check_settings
 
 IMAGES = Path(__file__).resolve().parent / "fixtures" / "images"
 
@@ -169,11 +174,12 @@ TWO_LOCAL = (
             '<img alt="a" src="{static}/images/landscape_40x30.png" width="40" '
             'height="30"><img alt="b" src="{static}/images/landscape_40x30.png" '
             'loading="lazy" decoding="async" width="40" height="30">',
-            id="invalid_values_mean_defaults",
+            id="invalid_values_mean_defaults_once_checked",
         ),
     ],
 )
 def test_settings(settings: dict, expected: str, doc: Document) -> None:
+    check_settings(settings, "porto_images", SETTINGS)  # as at start-up
     assert with_attributes(TWO_LOCAL, doc, **settings) == expected
 
 
@@ -208,11 +214,15 @@ def test_missing_alt_warning_can_be_turned_off(doc: Document, caplog) -> None:
 def test_invalid_settings_are_reported_and_replaced(caplog) -> None:
     settings = {"PORTO_IMAGES_EAGER": "first", "PORTO_IMAGES_LAZY": 1}
     with caplog.at_level(logging.WARNING):
-        check_settings(settings)
+        check_settings(settings, "porto_images", SETTINGS)
     assert settings["PORTO_IMAGES_EAGER"] == 1
     assert settings["PORTO_IMAGES_LAZY"] is True
-    assert "PORTO_IMAGES_EAGER should be a whole number" in caplog.text
-    assert "PORTO_IMAGES_LAZY should be True or False" in caplog.text
+    assert [r.getMessage() for r in caplog.records] == [
+        "porto_images: PORTO_IMAGES_LAZY = 1 is not True or False; "
+        "using the default True",
+        "porto_images: PORTO_IMAGES_EAGER = 'first' is not a whole number >= 0; "
+        "using the default 1",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -269,6 +279,9 @@ def test_invalid_setting_in_a_build_warns_and_builds(site) -> None:
     site.add_sample_content()
     build = site.build(PORTO_IMAGES_EAGER="none")
     assert build.returncode == 0, build.log
-    assert "PORTO_IMAGES_EAGER should be a whole number ≥ 0, not 'none'" in build.log
+    assert (
+        "WARNING porto_images: PORTO_IMAGES_EAGER = 'none' is not a whole number "
+        ">= 0; using the default 1"
+    ) in build.problems
     (page,) = build.output.glob("2019/12/*/index.html")
     assert 'loading="lazy"' in page.read_text(encoding="utf-8")

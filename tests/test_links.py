@@ -5,10 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
-from porto_links import resolve_links
-from porto_pipeline import Document, Transform, run_transforms
+from pelican.plugins.porto_links import resolve_links
+from pelican.plugins.porto_pipeline import Document, Transform, run_transforms
 
-LINKS = [Transform("links", resolve_links, 10, "porto_links")]
+LINKS = [Transform("links", resolve_links, "resolve", "porto_links")]
 
 
 @pytest.fixture

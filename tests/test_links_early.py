@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SAMPLE_PLUGINS, Build, Site
+from conftest import FIXTURES, SAMPLE_PLUGINS, Build, Site
 
-PROBE_PATHS = [str(REPO / "plugins"), str(Path(__file__).parent / "probe_plugins")]
+PROBE_PATHS = [str(Path(__file__).parent / "probe_plugins")]
 PRODUCTION = {
     "SITEURL": "https://example.org",
     "RELATIVE_URLS": False,

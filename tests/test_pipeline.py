@@ -9,14 +9,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import markdown
-import porto_pipeline
 import pytest
 from conftest import SAMPLE_PLUGINS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from porto_figures.figures import add_captions
-from porto_images.images import set_image_attributes
-from porto_pipeline import Document, Transform, run_transforms
+from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_figures.figures import add_captions
+from pelican.plugins.porto_images.images import set_image_attributes
+from pelican.plugins.porto_pipeline import Document, Transform, run_transforms
 from typogrify.filters import typogrify
 
 
@@ -24,7 +24,7 @@ def no_op(tree, settings, doc) -> None:
     pass
 
 
-NO_OP = [Transform("no-op", no_op, 0, "test")]
+NO_OP = [Transform("no-op", no_op, "text", "test")]
 
 
 def roundtrip(html: str) -> str:
@@ -186,19 +186,21 @@ def test_transforms_run_in_order_on_one_tree() -> None:
         return transform
 
     transforms = [
-        Transform("b", mark("b"), 20, "x"),
-        Transform("a", mark("a"), 10, "x"),
+        Transform("b", mark("b"), "structure", "x"),
+        Transform("a", mark("a"), "resolve", "x"),
     ]
-    transforms.sort(key=lambda t: t.order)
+    transforms.sort(key=lambda t: t.rank)
     assert run_transforms("<p>:</p>", transforms, {}, Document()) == "<p>:ab</p>"
     assert [name for name, _ in seen] == ["a", "b"]
     assert seen[0][1] == seen[1][1]
 
 
 def test_enabled_transforms_follow_plugins_setting() -> None:
-    porto_pipeline.add_transform("zz-test-late", no_op, order=99, plugin="zz_one")
     porto_pipeline.add_transform(
-        "zz-test-early", no_op, order=1, plugin="pelican.plugins.zz_two"
+        "zz-test-late", no_op, phase="measure", plugin="zz_one"
+    )
+    porto_pipeline.add_transform(
+        "zz-test-early", no_op, phase="text", plugin="pelican.plugins.zz_two"
     )
     try:
         names = [
@@ -215,14 +217,21 @@ def test_enabled_transforms_follow_plugins_setting() -> None:
         porto_pipeline.core._TRANSFORMS.pop("zz-test-early")
 
 
-def test_no_parse_when_no_transform_has_work() -> None:
-    calls = []
-    needs_img = Transform("img", lambda *a: calls.append(a), 0, "t", ("<img",))
-    html = "<p>No image<br />\n\n\nhere &#8217;</p>"
-    assert run_transforms(html, [needs_img], {}, Document()) is html
-    assert calls == []
-    assert run_transforms('<img src="a"/>', [needs_img], {}, Document())
-    assert len(calls) == 1
+def test_a_transform_names_a_known_phase() -> None:
+    with pytest.raises(ValueError, match="unknown phase 'late'"):
+        porto_pipeline.add_transform("zz-late", no_op, phase="late", plugin="zz")
+    assert "zz-late" not in porto_pipeline.core._TRANSFORMS
+
+
+def test_within_a_phase_transforms_run_by_name() -> None:
+    porto_pipeline.add_transform("zz-b", no_op, phase="structure", plugin="zz_p")
+    porto_pipeline.add_transform("zz-a", no_op, phase="structure", plugin="zz_p")
+    try:
+        enabled = porto_pipeline.enabled_transforms({"PLUGINS": ["zz_p"]})
+        assert [t.name for t in enabled] == ["zz-a", "zz-b"]
+    finally:
+        porto_pipeline.core._TRANSFORMS.pop("zz-a")
+        porto_pipeline.core._TRANSFORMS.pop("zz-b")
 
 
 def content_object(html: str, plugins: list[str]) -> SimpleNamespace:
@@ -240,7 +249,7 @@ def test_failing_transform_leaves_content_and_names_the_file(caplog) -> None:
         tree.find("p").text = "half done"
         raise ValueError("no luck")
 
-    porto_pipeline.add_transform("zz-broken", broken, order=1, plugin="zz_broken")
+    porto_pipeline.add_transform("zz-broken", broken, phase="text", plugin="zz_broken")
     try:
         instance = content_object("<p>Original</p>", ["zz_broken"])
         with caplog.at_level(logging.ERROR):
@@ -256,7 +265,7 @@ def test_too_deep_html_is_left_as_written_and_named(caplog) -> None:
     # libxml2 stops reading past 2,048 nested elements: rather than lose the
     # rest of the post, the pipeline leaves it as written and says so.
     html = "<div>" * 3000 + "deep" + "</div>" * 3000 + "<p>after</p>"
-    porto_pipeline.add_transform("zz-deep", no_op, order=1, plugin="zz_deep")
+    porto_pipeline.add_transform("zz-deep", no_op, phase="text", plugin="zz_deep")
     try:
         instance = content_object(html, ["zz_deep"])
         with caplog.at_level(logging.ERROR):
@@ -274,7 +283,7 @@ def test_document_data_becomes_attributes_and_runs_once() -> None:
         paragraph = tree.find("p")
         paragraph.text += " more"
 
-    porto_pipeline.add_transform("zz-count", count, order=1, plugin="zz_count")
+    porto_pipeline.add_transform("zz-count", count, phase="measure", plugin="zz_count")
     try:
         instance = content_object("<p>three small words</p>", ["zz_count"])
         porto_pipeline.process_content(instance)
@@ -288,8 +297,8 @@ def test_document_data_becomes_attributes_and_runs_once() -> None:
 # --- Properties over generated Markdown and HTML --------------------------------
 
 PORTO = [
-    Transform("figures", add_captions, 20, "porto_figures", ("<img",)),
-    Transform("images", set_image_attributes, 30, "porto_images", ("<img",)),
+    Transform("figures", add_captions, "structure", "porto_figures"),
+    Transform("images", set_image_attributes, "decorate", "porto_images"),
 ]
 MARKDOWN = markdown.Markdown(
     extensions=["codehilite", "extra", "meta", "toc"],
@@ -446,7 +455,7 @@ FEATURES = {
 # The sample site's plugins less those that change a document's HTML: what
 # both builds show around the content (meta line, related posts) stays equal.
 TREE_CHANGING = {"porto_links", "porto_figures", "porto_images", "porto_typography"}
-NO_TRANSFORMS = [p for p in SAMPLE_PLUGINS if p not in TREE_CHANGING]
+NO_TRANSFORMS = [p for p in SAMPLE_PLUGINS if p.rpartition(".")[2] not in TREE_CHANGING]
 
 
 def features_site(site):

@@ -48,9 +48,11 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_NAME, Site
-from porto_pipeline import Document, parse, serialise
-from porto_reading_time.core import (
+from pelican.plugins.porto_pipeline import Document, parse, serialise
+from pelican.plugins.porto_pipeline.settings import check_settings
+from pelican.plugins.porto_reading_time.core import (
     CJK_RE,
+    SETTINGS,
     WORD_RE,
     Counts,
     Rates,
@@ -273,6 +275,12 @@ def test_word_count_leaves_out_skipped_code():
 # -- settings ----------------------------------------------------------------
 
 
+def checked(settings: dict) -> dict:
+    """``settings`` as the plugin leaves them at start-up."""
+    check_settings(settings, "porto_reading_time", SETTINGS)
+    return settings
+
+
 @pytest.mark.parametrize(
     ("name", "value", "field", "default"),
     [
@@ -292,9 +300,10 @@ def test_word_count_leaves_out_skipped_code():
 def test_bad_setting_warns_and_falls_back(caplog, name, value, field, default):
     setting = f"PORTO_READING_TIME_{name}"
     with caplog.at_level(logging.WARNING):
-        rates = read_rates({setting: value})
+        rates = read_rates(checked({setting: value}))
     assert getattr(rates, field) == default
-    assert [r.getMessage() for r in caplog.records if setting in r.getMessage()]
+    [message] = [r.getMessage() for r in caplog.records]
+    assert message.startswith(f"porto_reading_time: {setting} = {value!r} is not ")
 
 
 def test_good_settings_are_used_without_warnings(caplog):
@@ -305,7 +314,7 @@ def test_good_settings_are_used_without_warnings(caplog):
         "PORTO_READING_TIME_IMAGE_SECONDS": 0,
     }
     with caplog.at_level(logging.WARNING):
-        rates = read_rates(settings)
+        rates = read_rates(checked(settings))
     assert rates == Rates(words=200, cjk=400.5, count_code=False, image_seconds=0)
     assert not caplog.records
 
@@ -330,20 +339,48 @@ def test_rates_by_language(lang, default_lang, expected):
     assert read_rates({**LANGUAGES, "DEFAULT_LANG": default_lang}, lang) == expected
 
 
+def test_language_table_keys_are_normalised_once_checked():
+    settings = checked({"PORTO_READING_TIME_LANGUAGES": {" PT_br ": {"words": 200}}})
+    assert settings["PORTO_READING_TIME_LANGUAGES"] == {"pt-br": {"words": 200}}
+    assert read_rates(settings, "pt-BR") == Rates(words=200)
+
+
 @pytest.mark.parametrize(
-    "table",
+    ("table", "message"),
     [
-        pytest.param(["de", 230], id="not_a_dict"),
-        pytest.param({"de": 230}, id="entry_not_a_dict"),
-        pytest.param({"de": {"words": -5}}, id="negative_rate"),
-        pytest.param({"de": {"wpm": 230}}, id="unknown_key"),
+        pytest.param(
+            ["de", 230],
+            "PORTO_READING_TIME_LANGUAGES = ['de', 230] is not a dict such as "
+            "{'de': {'words': 230}}; using the default {}",
+            id="not_a_dict",
+        ),
+        pytest.param(
+            {"de": 230},
+            "PORTO_READING_TIME_LANGUAGES['de'] = 230 is not a dict such as "
+            "{'words': 230}; ignoring it",
+            id="entry_not_a_dict",
+        ),
+        pytest.param(
+            {"de": {"words": -5}},
+            "PORTO_READING_TIME_LANGUAGES['de']['words'] = -5 is not a positive "
+            "number; ignoring it",
+            id="negative_rate",
+        ),
+        pytest.param(
+            {"de": {"wpm": 230}},
+            "PORTO_READING_TIME_LANGUAGES['de'] has an unknown key 'wpm' (expected "
+            "'words', 'cjk', 'code'); ignoring it",
+            id="unknown_key",
+        ),
     ],
 )
-def test_bad_language_table_warns_and_uses_site_rates(caplog, table):
+def test_bad_language_table_warns_and_uses_site_rates(caplog, table, message):
     with caplog.at_level(logging.WARNING):
-        rates = read_rates({"PORTO_READING_TIME_LANGUAGES": table}, "de")
+        rates = read_rates(checked({"PORTO_READING_TIME_LANGUAGES": table}), "de")
     assert rates == Rates()
-    assert any("PORTO_READING_TIME_LANGUAGES" in r.getMessage() for r in caplog.records)
+    assert [r.getMessage() for r in caplog.records] == [
+        "porto_reading_time: " + message
+    ]
 
 
 # -- the transform -----------------------------------------------------------
@@ -420,12 +457,12 @@ def _messages(build) -> list[str]:
 def _build(site: Site, **overrides):
     probe = site.root / "probe.json"
     build = site.build(
-        PLUGIN_PATHS=[str(Path(__file__).parents[1] / "plugins"), *PROBE_PATHS],
+        PLUGIN_PATHS=PROBE_PATHS,
         PLUGINS=[
-            "porto_pipeline",
-            "porto_frontmatter",
-            "porto_links",
-            "porto_reading_time",
+            "pelican.plugins.porto_pipeline",
+            "pelican.plugins.porto_frontmatter",
+            "pelican.plugins.porto_links",
+            "pelican.plugins.porto_reading_time",
             "reading_time_probe",
         ],
         READING_TIME_PROBE_FILE=str(probe),

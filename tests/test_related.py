@@ -7,7 +7,12 @@ import logging
 from types import SimpleNamespace
 
 import pytest
-from porto_related.related import add_related_posts, related_max, related_posts
+from pelican.plugins.porto_pipeline.settings import check_settings
+from pelican.plugins.porto_related.related import (
+    SETTINGS,
+    add_related_posts,
+    related_posts,
+)
 
 
 def article(title: str, day: int, tags: str, lang: str = "en") -> SimpleNamespace:
@@ -86,13 +91,21 @@ def test_order_does_not_depend_on_input_order():
 
 @pytest.mark.parametrize("value", [-1, "3", 2.5, None, True])
 def test_bad_setting_warns_and_uses_three(value, caplog):
+    settings = {"PORTO_RELATED_MAX": value}
     with caplog.at_level(logging.WARNING):
-        assert related_max({"PORTO_RELATED_MAX": value}) == 3
-    assert "PORTO_RELATED_MAX" in caplog.text and repr(value) in caplog.text
+        check_settings(settings, "porto_related", SETTINGS)
+    assert settings["PORTO_RELATED_MAX"] == 3
+    assert [r.getMessage() for r in caplog.records] == [
+        f"porto_related: PORTO_RELATED_MAX = {value!r} is not a whole number >= 0; "
+        "using the default 3"
+    ]
 
 
 def test_setting_missing_means_three():
-    assert related_max({}) == 3
+    a, b, c, d, e = (article(name, day, "x") for day, name in enumerate("abcde", 1))
+    generator = SimpleNamespace(articles=[a, b, c, d, e], translations=[], settings={})
+    add_related_posts(generator)
+    assert len(a.related_posts) == 3
 
 
 def test_handler_sets_related_posts_on_articles_and_translations():

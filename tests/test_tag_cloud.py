@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
-from pelican.settings import DEFAULT_CONFIG
-from pelican.urlwrappers import Tag
-from porto_tag_cloud.cloud import (
+from pelican.plugins.porto_pipeline.settings import check_settings
+from pelican.plugins.porto_tag_cloud import cloud
+from pelican.plugins.porto_tag_cloud.cloud import (
     CloudOptions,
     TagTally,
     build_cloud,
@@ -24,6 +24,8 @@ from porto_tag_cloud.cloud import (
     tally_tags,
     weigh,
 )
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Tag
 
 # --- steps -----------------------------------------------------------------
 
@@ -191,10 +193,13 @@ def test_default_options():
     ],
 )
 def test_bad_setting_warns_and_falls_back(caplog, key, value, field, default):
+    settings = {key: value}
     with caplog.at_level(logging.WARNING):
-        options = read_options({key: value})
-    assert getattr(options, field) == default
-    assert f"{key} = {value!r} is not valid; using {default!r}" in caplog.text
+        check_settings(settings, "porto_tag_cloud", cloud.SETTINGS)
+    assert getattr(read_options(settings), field) == default
+    [message] = [r.getMessage() for r in caplog.records]
+    assert message.startswith(f"porto_tag_cloud: {key} = {value!r} is not ")
+    assert message.endswith(f"; using the default {default!r}")
 
 
 def test_good_settings_are_used():
@@ -421,7 +426,8 @@ def test_markup_characters_are_escaped_and_scripts_slugged(site):
     build = site.build(PORTO_TAG_CLOUD_SORT="random")
     assert build.returncode == 0, build.log
     assert any(
-        "PORTO_TAG_CLOUD_SORT = 'random' is not valid; using 'name'" in line
+        "porto_tag_cloud: PORTO_TAG_CLOUD_SORT = 'random' is not one of 'name', "
+        "'count', 'count-name'; using the default 'name'" in line
         for line in build.log.splitlines()
     )
     html = build.html("tags.html")

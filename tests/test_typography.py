@@ -14,15 +14,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import markdown
-import porto_pipeline
 import pytest
 import smartypants
 from conftest import FIXTURES
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from porto_typography import configure, typograph_metadata
-from porto_typography.typography import (
+from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_typography import configure, typograph_metadata
+from pelican.plugins.porto_typography.typography import (
     Options,
     convert_quotes,
     typograph,
@@ -394,19 +394,28 @@ def test_plugin_leaves_pelican_alone(settings):
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
-        ("PORTO_TYPOGRAPHY_ENABLED", "yes", "PORTO_TYPOGRAPHY_ENABLED = 'yes' is not usable; using True"),
-        ("TYPOGRIFY_DASHES", "long", "TYPOGRIFY_DASHES = 'long' is not usable; using 'default'"),
-        ("TYPOGRIFY_IGNORE_TAGS", "pre", "TYPOGRIFY_IGNORE_TAGS = 'pre' is not usable; using []"),
-        ("TYPOGRIFY_OMIT_FILTERS", ["amps"], "TYPOGRIFY_OMIT_FILTERS: 'amps' not one of amp, smartypants, caps, initial_quotes, widont; ignored"),
+        ("PORTO_TYPOGRAPHY_ENABLED", "yes", "PORTO_TYPOGRAPHY_ENABLED = 'yes' is not True or False; using the default True"),
+        ("TYPOGRIFY_DASHES", "long", "TYPOGRIFY_DASHES = 'long' is not one of 'default', 'oldschool', 'oldschool_inverted'; using the default 'default'"),
+        ("TYPOGRIFY_IGNORE_TAGS", "pre", "TYPOGRIFY_IGNORE_TAGS = 'pre' is not a list of strings; using the default []"),
+        ("TYPOGRIFY_OMIT_FILTERS", ["amps"], "TYPOGRIFY_OMIT_FILTERS has an unknown filter 'amps' (expected amp, smartypants, caps, initial_quotes, widont); ignoring it"),
     ],
 )  # fmt: skip
 def test_unusable_settings_warn_and_fall_back(name, value, message, caplog):
     pelican = _pelican(TYPOGRIFY=True, **{name: value})
     with caplog.at_level(logging.WARNING):
         configure(pelican)
-    assert [r.getMessage() for r in caplog.records] == [message]
+    assert [r.getMessage() for r in caplog.records] == ["porto_typography: " + message]
     assert pelican.settings["PORTO_TYPOGRAPHY_ACTIVE"] is True
     assert porto_output_with(pelican.settings) == porto('<p>"A" NASA -- b</p>')
+
+
+def test_typogrify_settings_are_pelicans_while_porto_is_off(caplog):
+    pelican = _pelican(TYPOGRIFY=True, PORTO_TYPOGRAPHY_ENABLED=False,
+                       TYPOGRIFY_DASHES="long")  # fmt: skip
+    with caplog.at_level(logging.WARNING):
+        configure(pelican)
+    assert not caplog.records
+    assert pelican.settings["TYPOGRIFY_DASHES"] == "long"
 
 
 def porto_output_with(settings) -> str:
