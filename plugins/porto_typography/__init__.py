@@ -71,7 +71,7 @@ def typograph_metadata(sender, metadata: dict[str, Any]) -> None:
 
     Pelican typogrifies ``metadata["title"]`` and ``metadata["summary"]`` right
     before sending this signal; Porto gives them the same tree pass as the
-    content (a tenth of typogrify's time on these short strings).
+    content, so they read the same.
     """
     settings = getattr(sender, "settings", None)
     if not settings or not settings.get("PORTO_TYPOGRAPHY_ACTIVE"):
