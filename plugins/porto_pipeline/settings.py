@@ -35,7 +35,6 @@ __all__ = [
     "checker",
     "choice",
     "custom",
-    "defaults",
     "flag",
     "is_number",
     "number",
@@ -55,9 +54,10 @@ class Unusable(ValueError):
 class Setting:
     """A setting's default, what it should be (for the message) and its check.
 
-    ``clean(value)`` returns the value to use (possibly tidied: a list made a
-    tuple, a choice lower-cased) or raises :class:`Unusable`. It may call
-    ``report`` for parts of the value it drops while keeping the rest.
+    ``clean(value, report)`` returns the value to use (possibly tidied: a
+    choice lower-cased, unknown names left out) or raises :class:`Unusable`.
+    It may call ``report(message, *args)`` for parts of the value it drops
+    while keeping the rest.
     """
 
     default: Any
@@ -145,11 +145,6 @@ def read(settings: Mapping[str, Any], spec: Mapping[str, Setting], name: str) ->
     """``settings[name]``, or its default where nothing filled it in (code
     called without Pelican, as unit tests do)."""
     return settings.get(name, spec[name].default)
-
-
-def defaults(spec: Mapping[str, Setting]) -> dict[str, Any]:
-    """``{NAME: default}`` for a plugin's settings."""
-    return {name: setting.default for name, setting in spec.items()}
 
 
 def check_settings(
