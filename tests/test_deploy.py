@@ -190,7 +190,6 @@ def test_invoke_github_pushes_the_production_site_to_gh_pages(blog, tmp_path):
     files = set(git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split("\n"))
     assert {"index.html", POST, "theme/css/porto.css", "images/red.png",
             "feeds/all.atom.xml", ".nojekyll"} <= files  # fmt: skip
-    assert "drafts" not in {name.split("/")[0] for name in files}
 
     index = soup(git(remote, "show", "gh-pages:index.html"))
     assert index.find("link", rel="canonical")["href"] == f"{SITEURL}/"
