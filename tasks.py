@@ -93,6 +93,14 @@ def github(c, remote=None, branch=None):
         ) from None
     conf = c.config.porto
     remote, branch = remote or conf.github_remote, branch or conf.github_branch
+    # ghp-import writes the branch into the git repository around this folder:
+    # say so before building rather than after.
+    if not c.run("git rev-parse --git-dir", hide=True, warn=True).ok:
+        raise Exit(
+            "invoke github publishes to a branch of this folder's git repository, "
+            "and this folder is not in one: git init, then git remote add "
+            f"{remote} <your repository's URL>."
+        )
     publish(c)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     print(f"ghp-import {conf.output} -> {remote} {branch}", flush=True)

@@ -226,6 +226,13 @@ def test_invoke_github_without_a_site_url_pushes_nothing(blog, tmp_path):
     assert git(remote, "branch", "--list") == ""
 
 
+def test_invoke_github_outside_a_git_repository_says_so_before_building(blog):
+    done = invoke(blog, "github", PORTO_SITEURL=SITEURL)
+    assert done.returncode != 0
+    assert "this folder is not in one: git init" in done.stderr
+    assert not (blog / "output").exists()
+
+
 def test_invoke_rsync_copies_the_production_site(blog, tmp_path):
     if shutil.which("rsync") is None and not os.environ.get("CI"):
         pytest.skip("rsync is not installed")
