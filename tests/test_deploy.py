@@ -248,6 +248,23 @@ def test_invoke_rsync_copies_the_production_site(blog, tmp_path):
     assert index.find("link", rel="canonical")["href"] == f"{SITEURL}/"
 
 
+@pytest.mark.slow  # two production builds
+def test_invoke_rsync_reads_its_destination_from_invoke_yaml(blog, tmp_path):
+    if shutil.which("rsync") is None and not os.environ.get("CI"):
+        pytest.skip("rsync is not installed")
+    configured, given = tmp_path / "configured", tmp_path / "given"
+    (blog / "invoke.yaml").write_text(
+        f"porto:\n  rsync_dest: {configured}/\n", encoding="utf-8"
+    )
+    done = invoke(blog, "rsync", PORTO_SITEURL=SITEURL)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (configured / POST).is_file()
+    # the task's option wins over the file
+    done = invoke(blog, "rsync", "--dest", f"{given}/", PORTO_SITEURL=SITEURL)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (given / POST).is_file()
+
+
 def test_invoke_rsync_without_a_destination_says_how_to_set_one(blog):
     done = invoke(blog, "rsync", PORTO_SITEURL=SITEURL)
     assert done.returncode != 0
