@@ -35,6 +35,7 @@ PLUGINS = [
     "pelican.plugins.porto_related",
     "pelican.plugins.porto_figures",
     "pelican.plugins.porto_images",
+    "pelican.plugins.porto_assets",
 ]
 
 TYPOGRIFY = True

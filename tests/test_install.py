@@ -4,6 +4,7 @@ No PLUGIN_PATHS and no theme path: the plugins load as Pelican namespace
 plugins and the theme as ``THEME = "porto"``.
 """
 
+import json
 import subprocess
 import venv
 
@@ -56,6 +57,33 @@ def test_namespace_plugins_and_theme_after_pip_install(
     assert "WARNING" not in log and "ERROR" not in log, log
     page = (tmp_path / "out" / "seed.html").read_text(encoding="utf-8")
     assert "porto.css" in page  # the Porto theme, found by name
+    if plugins == "None":  # every installed Porto plugin, porto_assets too
+        assert "porto.css?v=" in page
     assert 'src="/images/porto_sunset.jpeg"' in page  # resolved by porto_links
     assert (tmp_path / "out" / "images" / "porto_sunset.jpeg").is_file()
     assert (tmp_path / "out" / "tag" / "machine-learning.html").is_file()
+
+
+@pytest.mark.slow
+def test_installed_metadata_carries_the_licence_and_project_urls(installed_python):
+    script = (
+        "import importlib.metadata as m, json\n"
+        "d = m.distribution('pelican-porto')\n"
+        "licence = [f for f in d.files if f.name == 'LICENSE']\n"
+        "print(json.dumps({'expression': d.metadata['License-Expression'],\n"
+        "    'files': d.metadata.get_all('License-File'),\n"
+        "    'licence': licence[0].read_text() if licence else '',\n"
+        "    'urls': d.metadata.get_all('Project-URL')}))\n"
+    )
+    run = subprocess.run(
+        [installed_python, "-c", script], capture_output=True, text=True, check=True
+    )
+    found = json.loads(run.stdout)
+    assert found["expression"] == "MIT"
+    assert found["files"] == ["LICENSE"]
+    assert found["licence"].startswith("MIT License")
+    assert "Copyright (c) 2026 Porto contributors" in found["licence"]
+    assert found["licence"] == (REPO / "LICENSE").read_text(encoding="utf-8")
+    urls = dict(url.split(", ", 1) for url in found["urls"])
+    assert set(urls) == {"Homepage", "Documentation", "Source", "Issues"}
+    assert all(url.startswith("https://") for url in urls.values())

@@ -10,6 +10,7 @@ import json
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -51,7 +52,11 @@ def json_ld(page: BeautifulSoup) -> dict:
 
 
 def resolve(build, page_path: str, url: str) -> Path:
-    """The output file that a relative URL written in ``page_path`` points at."""
+    """The output file that a relative URL written in ``page_path`` points at.
+
+    As for a browser, the query (``porto.css?v=…``) and fragment name no file.
+    """
+    url = urlsplit(url).path
     return build.output / posixpath.normpath(
         posixpath.join(posixpath.dirname(page_path), url)
     )
