@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from conftest import REPO, SAMPLE_PLUGINS
-from porto_assets import asset_versions
+from pelican.plugins.porto_assets import asset_versions
 
 
 def stylesheet_href(build, page: str = "index.html") -> str:
@@ -57,7 +57,9 @@ def test_a_changed_stylesheet_gets_a_new_url(site, tmp_path):
 
 def test_without_the_plugin_the_theme_links_the_plain_url(site):
     post(site)
-    plugins = [name for name in SAMPLE_PLUGINS if name != "pelican.plugins.porto_assets"]
+    plugins = [
+        name for name in SAMPLE_PLUGINS if name != "pelican.plugins.porto_assets"
+    ]
     build = site.build(PLUGINS=plugins)
     assert build.returncode == 0, build.log
     assert build.problems == []
