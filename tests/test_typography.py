@@ -320,7 +320,7 @@ def test_spans_already_there_are_not_wrapped_again():
 
 
 # --------------------------------------------------------------------------
-# Where Porto and typogrify differ (README, "Differences from typogrify"):
+# Where Porto and typogrify differ (the table in typography.py's docstring):
 # none of these comes out of Markdown on its own.
 
 

@@ -9,8 +9,45 @@ are written back. Text is held in the escaped form typogrify reads (``&`` as
 ``&amp;``, curly quotes as ``&#8220;``…), so every rule that looks at entities
 or at a neighbouring tag gives the same answer it gives on the string.
 
-The known differences from typogrify, all outside what Markdown writes, are
-listed in the README (``### porto_typography``) and pinned by tests.
+The smartypants filter calls the smartypants package's own functions (the
+ones typogrify's filter runs through ``smartypants.smartypants``) on each text;
+typogrify's other four filters only work on a whole HTML string, so their rules
+are Porto's, written for the token list.
+
+Porto's output is typogrify's, except in these cases, which Markdown never
+writes on its own (each is pinned by ``test_documented_differences``):
+
+====================  ====================================  ============================
+Case                  typogrify                             Porto
+====================  ====================================  ============================
+entities written      reads the letters of ``&nbsp;``,      reads the characters they
+                      ``&ldquo;``, ``&mdash;``…:            stand for: one no-break
+                      ``10 500&nbsp;km</p>`` gets a second  space, no span, the quote
+                      no-break space (before ``500``),      after the dash closes (as
+                      ``&ldquo;`` opening a paragraph a     after a ``—``). Markdown's
+                      ``span.dquo``, a quote after          own ``&#160;`` before a
+                      ``&mdash;`` opens                     footnote's back-link is read
+                                                            as typogrify reads it
+
+ignored in ignored    an ignored element                    the whole element is ignored
+                      (``TYPOGRIFY_IGNORE_TAGS``) holding
+                      one of its own name, a ``div`` in a
+                      ``div``: ignored up to the first
+                      closing tag
+
+scripts, comments     changes ``script`` and ``style``      leaves them alone
+                      bodies and comments: a `` & `` in a
+                      script, wrapped in a span, breaks it
+
+text-only elements    adds spans and references to the      leaves it alone
+                      content of ``textarea``, ``title``,
+                      ``iframe``, ``xmp``, ``noembed``,
+                      ``noframes``, ``plaintext``, which a
+                      browser shows there as text
+
+``span.caps``         wraps a ``span.caps`` of the source   leaves it as it is
+                      in a second one
+====================  ====================================  ============================
 """
 
 from __future__ import annotations
