@@ -23,8 +23,9 @@ from lxml import etree
 from pelican.plugins import porto_pipeline
 from pelican.plugins.porto_typography import configure, typograph_metadata
 from pelican.plugins.porto_typography.typography import (
+    DASHES,
     Options,
-    convert_quotes,
+    _educate,
     typograph,
     typograph_tree,
 )
@@ -98,6 +99,7 @@ def render(source: str) -> str:
     [
         pytest.param('<p>The "Green" man</p>', "<p>The &#8220;Green&#8221;&nbsp;man</p>", id="double_quotes"),
         pytest.param("<p>It's rock'n'roll</p>", "<p>It&#8217;s&nbsp;rock&#8217;n&#8217;roll</p>", id="apostrophes"),
+        pytest.param("<p>the boss's's desk</p>", "<p>the boss&#8217;s&#8216;s&nbsp;desk</p>", id="quote_after_an_apostrophe_s_opens"),
         pytest.param("<p>the '80s</p>", "<p>the&nbsp;&#8216;80s</p>", id="decade_after_a_space_opens"),
         pytest.param("<p>a -- b</p>", "<p>a &#8212;&nbsp;b</p>", id="em_dash"),
         pytest.param("<p>wait... what</p>", "<p>wait&#8230;&nbsp;what</p>", id="ellipsis"),
@@ -281,10 +283,21 @@ def test_same_as_typogrify_on_any_markup(html, extra, omit):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(list("'\"`a1s -([{;&#.,!?\\B\n\t\xa0") + ["&nbsp;",
-       "--", "&mdash;", "&#8211;", "&&#x2014;", "80s", "&amp;"])).map("".join))  # fmt: skip
-def test_quote_rules_are_smartypants_rules(text):
-    assert convert_quotes(text) == smartypants.convert_quotes(text)
+@given(
+    text=st.lists(st.sampled_from(list("'\"`a1s -([{;&#.,!?\\B\n\t\xa0") + ["&nbsp;",
+        "--", "---", "...", ". . .", "``", "&mdash;", "&#8211;", "&&#x2014;", "80s",
+        "&amp;", "it's", "'s'"]), min_size=1).map("".join),
+    dashes=st.sampled_from(sorted(ATTR)),
+)  # fmt: skip
+@example(text="x's's", dashes="default")  # the second quote opens
+@example(text="Bob's 's' x", dashes="default")
+def test_one_text_gets_what_smartypants_gives_it(text, dashes):
+    # A text with no tag, as smartypants.smartypants() reads it on its own
+    # (no text before it): Porto's shortcuts around SmartyPants' functions
+    # give the same result.
+    assert _educate(text, "", DASHES[dashes]) == smartypants.smartypants(
+        text, ATTR[dashes]
+    )
 
 
 # --------------------------------------------------------------------------
@@ -307,7 +320,7 @@ def test_spans_already_there_are_not_wrapped_again():
 
 
 # --------------------------------------------------------------------------
-# Where Porto and typogrify differ (README, "Differences from typogrify"):
+# Where Porto and typogrify differ (the table in typography.py's docstring):
 # none of these comes out of Markdown on its own.
 
 

@@ -9,8 +9,45 @@ are written back. Text is held in the escaped form typogrify reads (``&`` as
 ``&amp;``, curly quotes as ``&#8220;``…), so every rule that looks at entities
 or at a neighbouring tag gives the same answer it gives on the string.
 
-The known differences from typogrify, all outside what Markdown writes, are
-listed in the README (``### porto_typography``) and pinned by tests.
+The smartypants filter calls the smartypants package's own functions (the
+ones typogrify's filter runs through ``smartypants.smartypants``) on each text;
+typogrify's other four filters only work on a whole HTML string, so their rules
+are Porto's, written for the token list.
+
+Porto's output is typogrify's, except in these cases, which Markdown never
+writes on its own (each is pinned by ``test_documented_differences``):
+
+====================  ====================================  ============================
+Case                  typogrify                             Porto
+====================  ====================================  ============================
+entities written      reads the letters of ``&nbsp;``,      reads the characters they
+                      ``&ldquo;``, ``&mdash;``…:            stand for: one no-break
+                      ``10 500&nbsp;km</p>`` gets a second  space, no span, the quote
+                      no-break space (before ``500``),      after the dash closes (as
+                      ``&ldquo;`` opening a paragraph a     after a ``—``). Markdown's
+                      ``span.dquo``, a quote after          own ``&#160;`` before a
+                      ``&mdash;`` opens                     footnote's back-link is read
+                                                            as typogrify reads it
+
+ignored in ignored    an ignored element                    the whole element is ignored
+                      (``TYPOGRIFY_IGNORE_TAGS``) holding
+                      one of its own name, a ``div`` in a
+                      ``div``: ignored up to the first
+                      closing tag
+
+scripts, comments     changes ``script`` and ``style``      leaves them alone
+                      bodies and comments: a `` & `` in a
+                      script, wrapped in a span, breaks it
+
+text-only elements    adds spans and references to the      leaves it alone
+                      content of ``textarea``, ``title``,
+                      ``iframe``, ``xmp``, ``noembed``,
+                      ``noframes``, ``plaintext``, which a
+                      browser shows there as text
+
+``span.caps``         wraps a ``span.caps`` of the source   leaves it as it is
+                      in a second one
+====================  ====================================  ============================
 """
 
 from __future__ import annotations
@@ -21,6 +58,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import smartypants
 from lxml import etree
 from pelican.plugins.porto_pipeline.settings import (
     Unusable,
@@ -41,30 +79,12 @@ __all__ = [
 
 # Typogrify's filters, in the order it applies them.
 FILTERS = ("amp", "smartypants", "caps", "initial_quotes", "widont")
-# SmartyPants' replacements that need no context, as plain str.replace calls
-# (its functions run re.sub on fixed strings: the same left-to-right result).
+# TYPOGRIFY_DASHES' values, each with SmartyPants' function for it.
 DASHES = {
-    "default": (("--", "&#8212;"),),
-    "oldschool": (("---", "&#8212;"), ("--", "&#8211;")),
-    "oldschool_inverted": (("---", "&#8211;"), ("--", "&#8212;")),
+    "default": smartypants.convert_dashes,
+    "oldschool": smartypants.convert_dashes_oldschool,
+    "oldschool_inverted": smartypants.convert_dashes_oldschool_inverted,
 }
-_ESCAPES = (
-    ("\\\\", "&#92;"),
-    ('\\"', "&#34;"),
-    ("\\'", "&#39;"),
-    ("\\.", "&#46;"),
-    ("\\-", "&#45;"),
-    ("\\`", "&#96;"),
-)
-_ELLIPSES = (("...", "&#8230;"), (". . .", "&#8230;"))
-_BACKTICKS = (("``", "&#8220;"), ("''", "&#8221;"))
-
-
-def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
-    for old, new in pairs:
-        if old in text:
-            text = text.replace(old, new)
-    return text
 
 
 def _known_filters(value: Any, report: Callable[..., None]) -> list[str]:
@@ -365,15 +385,19 @@ def _amp(tokens: list) -> list:
 
 
 # --------------------------------------------------------------------------
-# smartypants: quotes, dashes, ellipses, backticks and backslash escapes, with
-# SmartyPants' own conversions, token by token, skipping the same elements and
-# keeping the same one-character context it keeps between tokens.
+# smartypants: quotes, dashes, ellipses, backticks and backslash escapes. The
+# conversions are SmartyPants' own public functions; Porto does what
+# smartypants.smartypants() does around them: it goes text by text, skips the
+# same elements, keeps the same one-character context between texts, and calls
+# a function only on a text it can change.
 
-_SMARTY_SKIP = ("pre", "samp", "code", "tt", "kbd", "script", "style", "math")
+# Elements whose text SmartyPants leaves alone, matched as it matches them: a
+# tag name starting with one of these (``<preface>`` counts as ``pre``).
+_SMARTY_SKIP = tuple(smartypants.tags_to_skip)
 _NOT_SPACE = re.compile(r"\S")
-# A quote between two letters. Written quote first (the letter before it is
-# looked behind past the quote) so the regex engine jumps from quote to quote
-# instead of trying the look-behind at every position: the same matches.
+# A quote between two ASCII letters. Written quote first (the letter before it
+# is looked behind past the quote) so the regex engine jumps from quote to
+# quote instead of trying the look-behind at every position.
 _APOSTROPHE = re.compile(r"'(?<=[A-Za-z]')(?=[A-Za-z])")
 
 
@@ -404,7 +428,7 @@ def _smartypants(tokens: list, dashes) -> None:
                 "'" in text
                 or '"' in text
                 or "\\" in text
-                or "`" in text
+                or "``" in text
                 or "--" in text
                 or "..." in text
                 or ". . ." in text
@@ -424,83 +448,39 @@ def _smartypants(tokens: list, dashes) -> None:
 
 
 def _educate(text: str, previous_last: str, dashes) -> str:
+    """SmartyPants on one text, ``previous_last`` ending the text before it.
+
+    Each of SmartyPants' functions, in its order, runs only when the text holds
+    what it replaces (each replaces fixed strings, so on any other text it
+    returns the text unchanged).
+    """
     if "\\" in text:
-        text = _replace_all(text, _ESCAPES)
+        text = smartypants.process_escapes(text)
     if "--" in text:
-        text = _replace_all(text, dashes)
-    if "." in text:
-        text = _replace_all(text, _ELLIPSES)
-    if "`" in text or "''" in text:
-        text = _replace_all(text, _BACKTICKS)
+        text = dashes(text)
+    if "..." in text or ". . ." in text:
+        text = smartypants.convert_ellipses(text)
+    if "``" in text or "''" in text:
+        text = smartypants.convert_backticks(text)
+    # A text that is one quote is curled by what ended the text before it:
+    # smartypants.smartypants() does this itself, no public function does.
     if text == "'":
-        close = _NOT_SPACE.match(previous_last)
-        return "&#8217;" if close else "&#8216;"
+        return "&#8217;" if _NOT_SPACE.match(previous_last) else "&#8216;"
     if text == '"':
-        close = _NOT_SPACE.match(previous_last)
-        return "&#8221;" if close else "&#8220;"
+        return "&#8221;" if _NOT_SPACE.match(previous_last) else "&#8220;"
     if '"' not in text:
         if "'" not in text:
             return text
-        # The common case, apostrophes inside words (it's, O'Neil): every rule
-        # of SmartyPants makes those closing quotes.
-        fast = _APOSTROPHE.sub("&#8217;", text)
-        if "'" not in fast:
-            return fast
-    return convert_quotes(text)
-
-
-# SmartyPants' quote rules (smartypants.convert_quotes), in its order, compiled
-# once and each run only when its quote is still in the text; the test suite
-# checks that both give the same result.
-_PUNCT = r"""[!"#\$\%'()*+,-.\/:;<=>?\@\[\\\]\^_`{|}~]"""
-_CLOSE = r"[^\ \t\r\n\[\{\(\-]"
-# SmartyPants' verbose pattern also lists "&#8211;|&#8212;", but there "#"
-# opens a comment: a lone "&" is left, which joins the hex alternative.
-_OPENER = r"(\s|&nbsp;|--|&[mn]dash;|&&#x201[34];)"
-# (SmartyPants writes "\\B" in a raw string here: a backslash and a "B".)
-_SQ_PUNCT = re.compile(r"^'(?=" + _PUNCT + r"\\B)")
-_DQ_PUNCT = re.compile(r'^"(?=' + _PUNCT + r"\\B)")
-_DQ_SQ = re.compile(r""""'(?=\w)""")
-_SQ_DQ = re.compile(r"""'"(?=\w)""")
-_DECADE = re.compile(r"\b'(?=\d{2}s)")
-_SQ_OPEN = re.compile(_OPENER + r"'(?=\w)")
-_SQ_CLOSE = re.compile("(" + _CLOSE + r")'(?!\s|s\b|\d)")
-_SQ_CLOSE_S = re.compile("(" + _CLOSE + r")'(\s|s\b)")
-_DQ_OPEN = re.compile(_OPENER + r'"(?=\w)')
-_DQ_BEFORE_SPACE = re.compile(r'"(?=\s)')
-_DQ_START_PUNCT = re.compile('^"(?=' + _PUNCT + ")")
-_DQ_CLOSE = re.compile("(" + _CLOSE + ')"')
-
-
-def convert_quotes(text: str) -> str:
-    """Curl the straight quotes of ``text`` exactly as SmartyPants does."""
-    single, double = "'" in text, '"' in text
-    # (The patterns anchored at the start, or on a quote pair, run only when
-    # the text starts with their quote, or holds the pair.)
-    if single and text[0] == "'":
-        text = _SQ_PUNCT.sub("&#8217;", text)
-    if double:
-        if text[0] == '"':
-            text = _DQ_PUNCT.sub("&#8221;", text)
-        if single:
-            if "\"'" in text:
-                text = _DQ_SQ.sub("&#8220;&#8216;", text)
-            if "'\"" in text:
-                text = _SQ_DQ.sub("&#8216;&#8220;", text)
-    if single and "'" in text:
-        text = _DECADE.sub("&#8217;", text)
-        text = _SQ_OPEN.sub(r"\1&#8216;", text)
-        text = _SQ_CLOSE.sub(r"\1&#8217;", text)
-        text = _SQ_CLOSE_S.sub(r"\1&#8217;\2", text)
-        text = text.replace("'", "&#8216;")
-    if double and '"' in text:
-        text = _DQ_OPEN.sub(r"\1&#8220;", text)
-        text = _DQ_BEFORE_SPACE.sub("&#8221;", text)
-        if text[0] == '"':
-            text = _DQ_START_PUNCT.sub("&#8221;", text)
-        text = _DQ_CLOSE.sub(r"\1&#8221;", text)
-        text = text.replace('"', "&#8220;")
-    return text
+        # The common case, apostrophes inside words (it's, O'Neil), each
+        # curled as convert_quotes curls it, a closing quote, without its
+        # fourteen substitutions. Not when "'s'" is in the text: there its
+        # rule for "'s" takes the "s" the next quote needs (x's's: the second
+        # quote opens).
+        if "'s'" not in text:
+            fast = _APOSTROPHE.sub("&#8217;", text)
+            if "'" not in fast:
+                return fast
+    return smartypants.convert_quotes(text)
 
 
 # --------------------------------------------------------------------------
