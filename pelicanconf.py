@@ -35,6 +35,7 @@ PLUGINS = [
     "porto_related",
     "porto_figures",
     "porto_images",
+    "porto_sitemap",
 ]
 
 TYPOGRIFY = True
