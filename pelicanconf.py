@@ -36,6 +36,7 @@ PLUGINS = [
     "porto_figures",
     "porto_images",
     "porto_sitemap",
+    "porto_feeds",
 ]
 
 TYPOGRIFY = True
