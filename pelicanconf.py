@@ -37,6 +37,7 @@ PLUGINS = [
     "porto_images",
     "porto_sitemap",
     "porto_feeds",
+    "porto_drafts",
 ]
 
 TYPOGRIFY = True
