@@ -249,9 +249,19 @@ def test_development_pages_link_no_feeds(tmp_path):
     ("html", "expected"),
     [
         ('<a href="#fn:1">1</a>', '<a href="https://a.test/p/#fn:1">1</a>'),
+        # Pelican and the pipeline write ">" in a value as "&gt;".
         (
-            '<img alt="x > y" src="i.png">',
-            '<img alt="x > y" src="https://a.test/p/i.png">',
+            '<img alt="x &gt; y" src="i.png">',
+            '<img alt="x &gt; y" src="https://a.test/p/i.png">',
+        ),
+        (
+            '<a title="a=&quot;b&quot;" href="x/">x</a>',
+            '<a title="a=&quot;b&quot;" href="https://a.test/p/x/">x</a>',
+        ),
+        # A full URL ending in "=" does not hide the next attribute.
+        (
+            '<a href="https://a.test/?q=">q</a> <img src="i.png">',
+            '<a href="https://a.test/?q=">q</a> <img src="https://a.test/p/i.png">',
         ),
         ('<a href="/about/">a</a>', '<a href="https://a.test/about/">a</a>'),
         (

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .feeds import absolute_urls, make_feed_urls_absolute
+from .feeds import absolute_urls, forget, make_feed_urls_absolute
 
 __all__ = ["absolute_urls", "make_feed_urls_absolute", "register"]
 
 
 def register() -> None:
     signals.feed_generated.connect(make_feed_urls_absolute)
+    signals.finalized.connect(forget)

@@ -7,36 +7,61 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
-__all__ = ["absolute_urls", "make_feed_urls_absolute"]
+__all__ = ["absolute_urls", "forget", "make_feed_urls_absolute"]
 
-# A start tag, its quoted attribute values read whole (they may hold ">"). In
-# text, "<" is always written "&lt;": a code sample showing a tag is not one.
-_START_TAG = re.compile(
-    r"""<[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>"""
-)
-# An href, src or poster attribute of that tag, as Pelican and the pipeline
-# write them (double quotes). A value that starts with a scheme ("https:",
-# "mailto:", "data:") or with "//" is already absolute and is not matched.
-_RELATIVE = re.compile(
-    r"""(?P<before>\s(?:href|src|poster)\s*=\s*")"""
-    r"""(?!//|[A-Za-z][A-Za-z0-9+.\-]*:)(?P<url>[^"]*)(?=")"""
-)
+# The start of a double-quoted attribute value (Pelican and the pipeline
+# write them so) that is no full URL: no scheme ("https:", "mailto:",
+# "data:") and no "//". A fixed "=\"" lets the search skip ahead quickly.
+_VALUE = re.compile(r'="(?![A-Za-z][A-Za-z0-9+.\-]*:|//)')
+# The attributes that hold a URL, as written after a space.
+_URL_ATTRIBUTES = (" href", " src", " poster")
+
+# Entries repeat across feeds (the site's, a category's, each tag's): each
+# text is done once per build. Cleared when the build ends.
+_done: dict[tuple[str, str], str] = {}
 
 
 def absolute_urls(text: str, base: str) -> str:
     """``text`` with the relative ``href``/``src``/``poster`` URLs of its tags
-    made full, resolved against ``base``."""
-    if not text or not base or ("href=" not in text and "src=" not in text):
+    resolved against ``base``.
+
+    An attribute is in a tag when the nearest ``<`` before it is nearer than
+    the nearest ``>``: in text, ``<`` is always written ``&lt;``, so a tag
+    shown in a code sample is left alone.
+    """
+    if not text or not base:
         return text
+    pieces: list[str] = []
+    done = 0
+    for match in _VALUE.finditer(text):
+        name_end, start = match.start(), match.end()
+        if name_end < done or not text.endswith(_URL_ATTRIBUTES, 0, name_end):
+            continue
+        end = text.find('"', start)
+        if end < 0:
+            break
+        if text.rfind("<", 0, name_end) < text.rfind(">", 0, name_end):
+            continue
+        url = urljoin(base, html.unescape(text[start:end]))
+        pieces += [text[done:start], html.escape(url, quote=True)]
+        done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
-    def full(match: re.Match) -> str:
-        url = urljoin(base, html.unescape(match["url"]))
-        return match["before"] + html.escape(url, quote=True)
 
-    def tag(match: re.Match) -> str:
-        return _RELATIVE.sub(full, match[0])
+def _cached(text: str, base: str) -> str:
+    key = (base, text)
+    found = _done.get(key)
+    if found is None:
+        found = _done[key] = absolute_urls(text, base)
+    return found
 
-    return _START_TAG.sub(tag, text)
+
+def forget(*_: Any) -> None:
+    """``finalized``: the texts of this build are not needed any more."""
+    _done.clear()
 
 
 def make_feed_urls_absolute(context: Any, feed: Any) -> None:
@@ -47,4 +72,4 @@ def make_feed_urls_absolute(context: Any, feed: Any) -> None:
             continue
         for key in ("content", "description"):
             if isinstance(item.get(key), str):
-                item[key] = absolute_urls(item[key], base)
+                item[key] = _cached(item[key], base)
