@@ -195,3 +195,29 @@ def test_a_file_linked_from_a_written_post_too_is_kept():
     ]
     assert unwritten_only_links(documents) == {"posts/draft-only.png"}
     assert unwritten_only_links(documents[:1] + documents[2:]) == set()
+
+
+def test_a_link_to_a_draft_is_reported_in_production_only(tmp_path):
+    site = Site(tmp_path)
+    site.write(
+        "posts/2020-07-01-teaser.md",
+        "---\ntitle: Teaser\n---\n\nSoon: [the big one](2020-07-02-big-one.md).\n",
+    )
+    site.write(
+        "posts/2020-07-02-big-one.md",
+        "---\ntitle: The big one\ndraft: true\n---\n\nNot yet.\n",
+    )
+    production = site.build(**production_settings())
+    assert production.returncode == 0, production.log
+    assert production.problems == [
+        "WARNING porto_drafts: posts/2020-07-01-teaser.md links to "
+        "posts/2020-07-02-big-one.md, a draft this build does not write; "
+        "the link leads nowhere"
+    ]
+    development = site.build()
+    assert development.returncode == 0, development.log
+    assert development.problems == []
+    link = _soup(development, "2020/07/teaser/index.html").main.find(
+        "a", string="the big one"
+    )
+    assert (development.output / "2020/07/teaser" / link["href"]).resolve().is_file()

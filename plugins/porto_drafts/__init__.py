@@ -5,7 +5,8 @@ draft, but it still copies every file the draft links with ``{static}`` (an
 image next to the post, which ``porto_links`` turns into such a link): the
 copy is decided while the posts are read, before anyone knows the draft will
 not be written. Once the articles and pages are read, this plugin takes back
-the files that only unwritten documents link to.
+the files that only unwritten documents link to, and warns about a published
+post that links to such a draft (the link would lead nowhere).
 """
 
 from __future__ import annotations
