@@ -36,6 +36,9 @@ PLUGINS = [
     "pelican.plugins.porto_figures",
     "pelican.plugins.porto_images",
     "pelican.plugins.porto_assets",
+    "pelican.plugins.porto_sitemap",
+    "pelican.plugins.porto_feeds",
+    "pelican.plugins.porto_drafts",
 ]
 
 TYPOGRIFY = True

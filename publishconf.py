@@ -53,3 +53,16 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# Feeds carry whole posts (figures included, with absolute URLs), in Atom and
+# RSS, for the site and for each tag and category.
+RSS_FEED_SUMMARY_ONLY = False
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
+
+# Drafts (`draft: true`, `published: false`) stay private: an empty SAVE_AS
+# means Pelican writes no file for them. Development builds still show them.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
