@@ -175,7 +175,7 @@ def test_development_published_pages_are_not_labelled(development):
 
 
 def test_a_file_linked_from_a_written_post_too_is_kept():
-    from porto_drafts.drafts import unwritten_only_links
+    from pelican.plugins.porto_drafts.drafts import unwritten_only_links
 
     class Doc(Content):
         def __init__(self, save_as, links):  # no Pelican settings needed

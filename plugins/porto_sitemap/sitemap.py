@@ -14,7 +14,6 @@ from xml.sax.saxutils import escape
 
 from pelican.contents import Content, Static
 from pelican.generators import ArticlesGenerator, PagesGenerator
-
 from pelican.plugins.porto_pipeline import settings as porto_settings
 
 logger = logging.getLogger(__name__)
