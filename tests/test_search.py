@@ -101,6 +101,7 @@ def test_metadata_and_tag_filter(built):
         "How I became an Intern Machine Learning Engineer"
     )
     assert seed["meta"]["date"] == "2019-12-01"
+    assert seed["meta"]["date_text"] == "1 December 2019"
     assert seed["meta"]["tags"] == "Internship, Machine Learning"
     assert seed["meta"]["image"] == "images/porto_sunset.jpeg"
     assert sorted(seed["filters"]["tag"]) == ["Internship", "Machine Learning"]

@@ -143,6 +143,7 @@ def test_sunset_finds_the_seed_post_and_its_link_works(open_page):
         "m => m.parentElement.textContent"
     )
     assert result.locator("time").get_attribute("datetime") == "2019-12-01"
+    assert result.locator("time").inner_text() == "1 December 2019"
     with page.expect_navigation() as navigation:
         result.get_by_role("link").click()
     assert navigation.value.status == 200

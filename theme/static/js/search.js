@@ -58,12 +58,6 @@ function excerpt(html) {
   return out;
 }
 
-function formatDate(iso) {
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(pageLang, { dateStyle: "long", timeZone: "UTC" });
-}
-
 function item(data) {
   const li = document.createElement("li");
   const link = document.createElement("a");
@@ -76,7 +70,7 @@ function item(data) {
   if (data.meta.date) {
     const time = document.createElement("time");
     time.dateTime = data.meta.date;
-    time.textContent = formatDate(data.meta.date);
+    time.textContent = data.meta.date_text || data.meta.date;
     facts.push(time);
   }
   if (data.meta.tags) facts.push(data.meta.tags);
