@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,21 @@ def test_article_pages_carry_no_search_code(built):
     ]
     assert not [s for s in sources if "pagefind" in s or "search" in s]
     assert page.select_one(".post-content[data-pagefind-body]") is not None
+
+
+def test_article_page_stays_within_the_10_kb_budget(built):
+    # HTML + CSS + JS of an article, gzip -9, measured as benchmarks/lighthouse.py
+    # does; the search page's script and Pagefind are not loaded there.
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from benchmarks.lighthouse import GZIP_BUDGET, gzip_sizes
+
+    sizes = gzip_sizes(built.output, "/" + SEED)
+    assert [name for name, _, _ in sizes] == [
+        SEED + "index.html",
+        "theme/css/porto.css",
+    ]
+    assert sum(gz for _, _, gz in sizes) <= GZIP_BUDGET == 10 * 1024
 
 
 def test_search_page_form_and_script(built):
