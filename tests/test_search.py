@@ -236,3 +236,20 @@ def test_pyproject_requires_pagefind_with_its_binary():
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert '"pagefind[bin]>=1.5,<2"' in text
     assert '"pelican.plugins.porto_search"' in text
+
+
+def test_chinese_without_the_extended_binary_is_one_warning_with_the_fix(
+    tmp_path, monkeypatch
+):
+    from pagefind_bin import get_executable
+
+    # the plain binary, even where pagefind[extended] is installed
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(get_executable()))
+    site = Site(tmp_path)
+    site.copy_fixture("chinese_post.md")
+    build = site.build()
+    assert build.returncode == 0, build.log
+    assert len(build.problems) == 1, build.problems
+    assert "Indexing Chinese in non-extended mode" in build.problems[0]
+    assert "pip install 'pagefind[extended]'" in build.problems[0]
+    assert (build.output / "pagefind" / "pagefind.js").is_file()

@@ -35,6 +35,8 @@ BUNDLE = "pagefind"
 TIMEOUT = 300
 INSTALL_HINT = "pip install 'pagefind[bin]'"
 _INDEXED = re.compile(r"Indexed (\d+) pages?")
+# Pagefind's own warnings start with this sign (on stderr).
+_WARNING = "\u26a0"
 
 
 class PagefindUnavailable(RuntimeError):
@@ -66,6 +68,25 @@ def _last_lines(text: str, count: int = 3) -> str:
     return " / ".join(lines[-count:]) or "no output"
 
 
+def _pass_on_warnings(output: str) -> None:
+    """Log each warning Pagefind printed once, with what to do about it."""
+    seen = set()
+    for line in output.splitlines():
+        line = line.strip()
+        if not line.startswith(_WARNING) or line in seen:
+            continue
+        seen.add(line)
+        message = line.removeprefix(_WARNING).strip()
+        if "non-extended mode" in message:
+            # Chinese or Japanese: without the extended binary, words are only
+            # split at spaces, so a word inside a sentence is not found.
+            message += (
+                ": words are only split at spaces, so most words cannot be "
+                "found; pip install 'pagefind[extended]' to split them"
+            )
+        logger.warning("porto_search: Pagefind: %s", message)
+
+
 def index_site(pelican: Any) -> None:
     """``finalized`` receiver: index the written site, or warn and go on."""
     settings = pelican.settings
@@ -93,6 +114,7 @@ def index_site(pelican: Any) -> None:
     else:
         logger.debug("Pagefind output:\n%s%s", run.stdout, run.stderr)
         if run.returncode == 0:
+            _pass_on_warnings(run.stdout + run.stderr)
             found = _INDEXED.findall(run.stdout)
             pages = found[-1] if found else "?"
             logger.info(
