@@ -253,3 +253,18 @@ def test_chinese_without_the_extended_binary_is_one_warning_with_the_fix(
     assert "Indexing Chinese in non-extended mode" in build.problems[0]
     assert "pip install 'pagefind[extended]'" in build.problems[0]
     assert (build.output / "pagefind" / "pagefind.js").is_file()
+
+
+def test_published_build_indexes_the_same_with_site_relative_images(tmp_path):
+    build = search_site(tmp_path).build(
+        SITEURL="https://example.org/blog", RELATIVE_URLS=False
+    )
+    assert build.returncode == 0, build.log
+    pages = fragments(build.output)
+    assert sorted(pages) == sorted(
+        ["/" + SEED, "/" + KOREAN, "/" + ACCENTED, "/about/"]
+    )
+    assert pages["/" + SEED]["meta"]["image"] == "images/porto_sunset.jpeg"
+    form = soup(build.output, "search.html").find("form", role="search")
+    assert form["data-bundle"] == "https://example.org/blog/pagefind/"
+    assert form["data-root"] == "https://example.org/blog/"
