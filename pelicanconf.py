@@ -39,6 +39,7 @@ PLUGINS = [
     "pelican.plugins.porto_sitemap",
     "pelican.plugins.porto_feeds",
     "pelican.plugins.porto_drafts",
+    "pelican.plugins.porto_search",
 ]
 
 TYPOGRIFY = True
@@ -57,8 +58,18 @@ AUTHOR_SAVE_AS = "author/{slug}/index.html"
 
 DEFAULT_PAGINATION = 10
 
-# The theme's 404 page (theme/templates/404.html), written as 404.html.
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+# The theme's 404 page (theme/templates/404.html), written as 404.html, and its
+# search page (theme/templates/search.html, written as search.html, linked in
+# the header; porto_search writes the index it reads).
+DIRECT_TEMPLATES = [
+    "index",
+    "tags",
+    "categories",
+    "authors",
+    "archives",
+    "404",
+    "search",
+]
 
 # Feeds need an absolute SITEURL: publishconf.py turns them on.
 FEED_ALL_ATOM = None

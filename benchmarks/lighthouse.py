@@ -1,4 +1,4 @@
-"""Lighthouse (mobile) scores for the sample site's article, index and tags pages.
+"""Lighthouse (mobile) scores for the sample site's article, index, tags, search.
 
 Builds the sample site with the repository's pelicanconf.py into a temporary
 folder, serves it on 127.0.0.1, runs the Lighthouse pinned in package-lock.json
@@ -63,7 +63,12 @@ def find_pages(output: Path) -> dict[str, str]:
     if not articles or not tags:
         sys.exit(f"no article or tags page in {output}")
     article = "/" + str(articles[0].relative_to(output)).removesuffix("index.html")
-    return {"article": article, "index": "/", "tags": "/" + tags}
+    pages = {"article": article, "index": "/", "tags": "/" + tags}
+    # The search page as a reader first sees it: Pagefind loads on the first
+    # search, which Lighthouse does not type.
+    if (output / "search.html").is_file():
+        pages["search"] = "/search.html"
+    return pages
 
 
 def free_port() -> int:

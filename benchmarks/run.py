@@ -14,6 +14,11 @@ the content cache off:
   Pelican runs it (``PORTO_FRONTMATTER_FAST_INLINE = False``), to show what
   Porto's features cost apart from that speed-up.
 
+``c`` builds without porto_search (``PORTO_SEARCH_ENABLED = False``), so it
+stays comparable with the baselines, which write no search index. After each
+``c`` build the search index is written on its own, with the command
+porto_search runs, and timed as one more row, "c search index".
+
 Wall time and peak RSS come from ``os.wait4`` on each build process. Progress
 goes to stderr; the tables go to stdout.
 """
@@ -56,6 +61,9 @@ LABELS = {
     "c": "Porto, everything on",
     "c0": "Porto, stock Markdown inline",
 }
+# The row of the Pagefind step after each (c) build; not a variant to choose.
+SEARCH = "c search index"
+_INDEXED = re.compile(r"Indexed (\d+) pages?")
 
 
 @dataclass
@@ -170,6 +178,30 @@ def run_build(
     return Build(proc.returncode == 0, wall, usage.ru_maxrss / 1024, log)
 
 
+def index_search(out: Path, log: Path) -> tuple[Build, int | None]:
+    """Write the search index of a built site as porto_search does; time it.
+
+    Returns the build-like outcome (wall time, peak RSS of the Pagefind
+    process) and how many pages Pagefind says it indexed.
+    """
+    try:
+        from pelican.plugins.porto_search import pagefind_command
+
+        cmd = pagefind_command(out)
+    except Exception as error:  # noqa: BLE001 - reported as the row's reason
+        log.write_text(f"{error}\n", encoding="utf-8")
+        return Build(False, 0.0, 0.0, log), None
+    with open(log, "w", encoding="utf-8") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=err, stderr=err, cwd=log.parent, env=ENV)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    ok = os.waitstatus_to_exitcode(status) == 0
+    found = _INDEXED.findall(log.read_text(errors="replace"))
+    pages = int(found[-1]) if ok and found else None
+    return Build(ok, wall, usage.ru_maxrss / 1024, log), pages
+
+
 def failure(build: Build) -> str:
     """Last meaningful line of a failed build's log."""
     lines = [ln for ln in build.log.read_text(errors="replace").splitlines() if ln]
@@ -250,6 +282,8 @@ def make_variants(args: argparse.Namespace, work: Path) -> tuple[list, dict, dic
             # Pelican's default, as in the baselines and publishconf.py (the
             # sample site's pelicanconf.py turns it on for local previews).
             "RELATIVE_URLS": False,
+            # Timed apart, as the "c search index" row (see the docstring).
+            "PORTO_SEARCH_ENABLED": False,
         }
         why = "" if settings.is_file() else f"no settings file {settings}"
         # c0: Markdown's inline step as Pelican runs it.
@@ -286,6 +320,19 @@ def measure(variants: list, corpora: dict, args, work: Path, n: int) -> tuple:
                 entry = results.setdefault(v.key, {"wall": [], "rss": []})
                 entry["wall"].append(build.wall)
                 entry["rss"].append(build.rss)
+            search_failed = articles.get(SEARCH, (None, ""))[1]
+            if v.key == "c" and not search_failed:
+                step, pages = index_search(out, work / "log_search.txt")
+                note(f"N={n} {tag} {SEARCH}: {step.wall:.2f} s, {step.rss:.0f} MiB")
+                if not step.ok:
+                    articles[SEARCH] = (None, f"Pagefind failed: {failure(step)}")
+                    note(f"{SEARCH} unavailable: {articles[SEARCH][1]}")
+                    continue
+                articles[SEARCH] = (pages, "")
+                if round_no >= 0:
+                    entry = results.setdefault(SEARCH, {"wall": [], "rss": []})
+                    entry["wall"].append(step.wall)
+                    entry["rss"].append(step.rss)
     shutil.rmtree(out, ignore_errors=True)
     return results, articles
 
@@ -306,6 +353,16 @@ def report(variants: list, results: dict, articles: dict, n: int) -> str:
         rows.append((name, *cells))
         if first:
             notes.append(f"({v.key}) first error in the warm-up log: {first}")
+        if v.key == "c" and SEARCH in articles:
+            pages, why = articles[SEARCH]
+            if why or SEARCH not in results:
+                rows.append((SEARCH, "n/a", "n/a", "unavailable", ""))
+                notes.append(f"({SEARCH}) unavailable: {why or 'no measured round'}")
+            else:
+                wall = stats.median(results[SEARCH]["wall"])
+                rss = stats.median(results[SEARCH]["rss"])
+                found = "?" if pages is None else f"{pages}/{n}"
+                rows.append((SEARCH, f"{wall:.2f}", f"{rss:.1f}", found, "-"))
     headers = ("variant", "wall s", "peak MiB", "articles", "warn/err")
     table = stats.format_table(headers, rows)
     ratios = stats.format_table(

@@ -42,3 +42,38 @@ def test_baseline_settings_file_is_valid_python(tmp_path):
     assert namespace["TYPOGRIFY"] is True
     assert namespace["PLUGINS"] == ["pelican.plugins.figures"]
     assert namespace["CACHE_CONTENT"] is False
+
+
+def test_search_index_step_is_timed_and_counts_indexed_pages(tmp_path):
+    site = tmp_path / "site"
+    for name, body in (
+        ("a", " data-pagefind-body"),
+        ("b", " data-pagefind-body"),
+        ("c", ""),
+    ):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(
+            f'<!DOCTYPE html><html lang="en"><body><main{body}><h1>{name}</h1>'
+            "<p>Some words to index.</p></main></body></html>",
+            encoding="utf-8",
+        )
+    step, pages = run.index_search(site, tmp_path / "log.txt")
+    assert step.ok, (tmp_path / "log.txt").read_text()
+    assert pages == 2
+    assert step.wall > 0 and step.rss > 0
+    assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_report_gives_the_search_index_its_own_row(tmp_path):
+    c = run.Variant("c", sys.executable, tmp_path / "s.py", "yaml")
+    results = {
+        "c": {"wall": [2.0, 3.0, 4.0], "rss": [50.0, 52.0, 54.0]},
+        run.SEARCH: {"wall": [0.5, 0.25, 0.75], "rss": [80.0, 81.0, 82.0]},
+    }
+    articles = {"c": (200, 0, 0, ""), run.SEARCH: (200, "")}
+    lines = run.report([c], results, articles, 200).splitlines()
+    row = next(line for line in lines if line.startswith("c search index"))
+    assert row.split()[3:] == ["0.50", "81.0", "200/200", "-"]
+    failed = {"c": (200, 0, 0, ""), run.SEARCH: (None, "Pagefind failed: boom")}
+    text = run.report([c], {"c": results["c"]}, failed, 200)
+    assert "(c search index) unavailable: Pagefind failed: boom" in text

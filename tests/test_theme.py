@@ -446,10 +446,11 @@ def test_menu_social_footer_and_accent_settings(site):
     assert "--accent:#0055aa" in style and "--accent:#88bbff" in style
 
 
-def test_default_menu_lists_pages_tags_and_archives(sample_build):
+def test_default_menu_lists_pages_tags_archives_and_search(sample_build):
     menu = soup(sample_build, "index.html").find("nav", attrs={"aria-label": "Main"})
     assert [(a.get_text(), a["href"]) for a in menu.find_all("a")] == [
         ("About", "./about/"),
         ("Tags", "./tags.html"),
         ("Archives", "./archives.html"),
+        ("Search", "./search.html"),
     ]

@@ -97,6 +97,7 @@ def _find_pages(output: Path) -> dict[str, str]:
         and _first_existing(output, str(tag_pages[0].relative_to(output))),
         "archives": _first_existing(output, "archives.html", "archives/index.html"),
         "404": _first_existing(output, "404.html"),
+        "search": _first_existing(output, "search.html"),
     }
     return {name: path for name, path in found.items() if path}
 

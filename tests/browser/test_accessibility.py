@@ -8,7 +8,7 @@ from .conftest import AXE_JS, require, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGES = ["index", "article", "page", "tags", "tag", "archives", "404"]
+PAGES = ["index", "article", "page", "tags", "tag", "archives", "404", "search"]
 # (OS colour scheme, theme stored by the toggle on an earlier visit)
 SCHEMES = [
     pytest.param("light", None, id="light"),

@@ -8,7 +8,7 @@ from .conftest import settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGES = ["index", "article", "page", "tags", "tag", "archives", "404"]
+PAGES = ["index", "article", "page", "tags", "tag", "archives", "404", "search"]
 SMALL_PHONE = {"width": 360, "height": 740}
 
 
