@@ -43,7 +43,10 @@ def note_first_image(tree: etree._Element, settings: Mapping[str, Any], doc) -> 
 
 
 def resolve_first_images(generators: Iterable[Any]) -> None:
-    """``all_generators_finalized``: Pelican links in ``first_image`` made paths."""
+    """``all_generators_finalized``: Pelican links in ``first_image`` made paths.
+
+    Static files are all known by then. Documents without an image get ``None``.
+    """
     for generator in generators:
         found = getattr(generator, "context", {}).get("generated_content")
         if isinstance(found, dict):
@@ -51,9 +54,11 @@ def resolve_first_images(generators: Iterable[Any]) -> None:
     else:
         return
     for content in found.values():
+        if not isinstance(content, Content) or isinstance(content, Static):
+            continue
         src = getattr(content, "first_image", None)
-        if isinstance(content, Content) and isinstance(src, str) and src:
-            content.first_image = site_path(content, src)
+        # Every article and page has the attribute: None when it has no image.
+        content.first_image = site_path(content, src) if isinstance(src, str) else None
 
 
 def site_path(content: Content, src: str) -> str:
