@@ -41,7 +41,12 @@ def register() -> None:
         "images", set_image_attributes, order=30, plugin=__name__, needs="<img"
     )
     # Reads the finished tree, after every transform that may change it.
+    # (order=60: the "measure" phase once transforms are ordered by phase.)
     porto_pipeline.add_transform(
-        "first_image", note_first_image, order=60, plugin=__name__, needs="<img"
+        "first_image",
+        note_first_image,
+        order=60,
+        plugin=__name__,
+        needs=("<img", "<IMG"),
     )
     signals.all_generators_finalized.connect(resolve_first_images)
