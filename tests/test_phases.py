@@ -25,6 +25,7 @@ DOCUMENTED = {
     "links": "resolve",
     "figures": "structure",
     "images": "decorate",
+    "first_image": "measure",
     "reading_time": "measure",
 }
 
@@ -57,6 +58,7 @@ def test_sample_plugins_run_in_the_documented_order(registered):
         "links",
         "figures",
         "images",
+        "first_image",
         "reading_time",
     ]
 
