@@ -262,7 +262,7 @@ def test_a_translation_a_draft_and_a_url_from_front_matter(site):
 
 def test_a_url_fixed_by_an_earlier_build_is_worked_out_again():
     """An object that kept Porto's fixed URL (say, from a pickle) gets a fresh one."""
-    import porto_links
+    from pelican.plugins import porto_links
 
     settings = dict(DEFAULT_CONFIG, ARTICLE_URL="{slug}/")
     metadata = {"title": "A", "date": datetime(2020, 1, 1), "slug": "a"}

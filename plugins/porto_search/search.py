@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import subprocess
@@ -27,6 +28,8 @@ BUNDLE = "pagefind"
 TIMEOUT = 300
 INSTALL_HINT = "pip install 'pagefind[bin]'"
 _INDEXED = re.compile(r"Indexed (\d+) pages?")
+# What Pagefind prints when no page had any text to index.
+_NOTHING_TO_INDEX = "Indexed 0 pages"
 # Pagefind's own warnings start with this sign (on stderr).
 _WARNING = "\u26a0"
 
@@ -79,6 +82,23 @@ def _pass_on_warnings(output: str) -> None:
         logger.warning("porto_search: Pagefind: %s", message)
 
 
+def _sort_languages(entry: Path) -> None:
+    """List the index's languages in a fixed order (Pagefind's varies).
+
+    The same site then gives the same files, which keeps builds reproducible
+    and deploys that copy only changed files (rsync --checksum) small.
+    """
+    try:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        languages = data["languages"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    if isinstance(languages, dict) and list(languages) != sorted(languages):
+        data["languages"] = dict(sorted(languages.items()))
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        entry.write_text(text, encoding="utf-8")
+
+
 def index_site(pelican: Any) -> None:
     """``finalized`` receiver: index the written site, or warn and go on."""
     settings = pelican.settings
@@ -107,6 +127,7 @@ def index_site(pelican: Any) -> None:
         logger.debug("Pagefind output:\n%s%s", run.stdout, run.stderr)
         if run.returncode == 0:
             _pass_on_warnings(run.stdout + run.stderr)
+            _sort_languages(output / BUNDLE / "pagefind-entry.json")
             found = _INDEXED.findall(run.stdout)
             pages = found[-1] if found else "?"
             logger.info(
@@ -115,6 +136,11 @@ def index_site(pelican: Any) -> None:
                 time.perf_counter() - started,
                 BUNDLE,
             )
+            return
+        if _NOTHING_TO_INDEX in run.stdout:
+            # Published posts and pages without a word of text (images only):
+            # Pagefind refuses to write an empty index; nothing is wrong.
+            logger.info("porto_search: no text to index; no search index written")
             return
         cause = f"Pagefind exited with status {run.returncode}: " + _last_lines(
             run.stderr or run.stdout
