@@ -559,7 +559,7 @@ def make_inputs(
             ],
             check=True,
         )
-        note(f"corpus: {posts} posts, seed {seed}, from {source.name}'s corpus.py")
+        note(f"corpus: {posts} posts, seed {seed}, by {source}/benchmarks/corpus.py")
 
 
 # --------------------------------------------------------------------------
