@@ -170,6 +170,44 @@ def _clip(line: str, column: int, width: int) -> str:
     return f"{line[:1]}{head}{line[max(1, start) : start + width]}{tail}"
 
 
+def _first_change(x: str, y: str) -> int:
+    return next(
+        (i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q),
+        min(len(x), len(y)),
+    )
+
+
+def _clip_diff(diff: list[str], width: int) -> list[str]:
+    """Clip long lines of a unified diff: each removed line and the added line
+    that replaces it (the i-th of a run of "-" lines and of the "+" run after
+    it) are cut around the first character where the two differ."""
+    out = list(diff)
+    i = 2  # after the "---" and "+++" lines
+    while i < len(diff):
+        if not diff[i].startswith("-"):
+            out[i] = _clip(diff[i], 0, width)
+            i += 1
+            continue
+        minus_end = i
+        while minus_end < len(diff) and diff[minus_end].startswith("-"):
+            minus_end += 1
+        plus_end = minus_end
+        while plus_end < len(diff) and diff[plus_end].startswith("+"):
+            plus_end += 1
+        removed, added = range(i, minus_end), range(minus_end, plus_end)
+        for k in range(max(len(removed), len(added))):
+            old = diff[removed[k]] if k < len(removed) else None
+            new = diff[added[k]] if k < len(added) else None
+            # Both start with their "-" or "+": compare what follows.
+            column = _first_change(old[1:], new[1:]) + 1 if old and new else 0
+            if old is not None:
+                out[removed[k]] = _clip(old, column, width)
+            if new is not None:
+                out[added[k]] = _clip(new, column, width)
+        i = plus_end
+    return out
+
+
 def describe_difference(
     a: bytes,
     b: bytes,
@@ -198,10 +236,7 @@ def describe_difference(
     )
     first_a = lines_a[row] if row < len(lines_a) else ""
     first_b = lines_b[row] if row < len(lines_b) else ""
-    column = next(
-        (i for i, (x, y) in enumerate(zip(first_a, first_b, strict=False)) if x != y),
-        min(len(first_a), len(first_b)),
-    )
+    column = _first_change(first_a, first_b)
     out = [
         f"{len(a)} and {len(b)} bytes; first difference at byte {offset}, "
         f"line {row + 1}, column {column + 1}"
@@ -217,7 +252,7 @@ def describe_difference(
         n=2,
         lineterm="",
     )
-    excerpt = [_clip(line, column + 1, width) for line in diff]
+    excerpt = _clip_diff(list(diff), width)
     out += excerpt[:max_lines]
     if len(excerpt) > max_lines:
         out.append(f"… ({len(excerpt) - max_lines} more diff lines)")
