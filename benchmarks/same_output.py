@@ -79,12 +79,40 @@ _PROBLEM = re.compile(
 # Porto modules were imported (and from where), which plugins Pelican loaded and
 # which theme folder it used, so the caller can check they all come from the
 # revision being built.
+#
+# A wheel of Porto puts its plugins in pelican/plugins/ and its theme in
+# pelican/themes/, where Pelican finds them by name. An editable install cannot
+# put them there (Pelican lives in the system's site-packages), so Pelican's
+# namespace discovery sees nothing and THEME = "porto" is not found. When the
+# settings name no PLUGIN_PATHS, the runner adds a folder of links to the
+# revision's plugin packages to ``pelican.__path__`` (so pelican.plugins.*
+# lists them), and a theme name the revision installs is read as that theme's
+# folder: the same plugins and theme a wheel would give. With PLUGIN_PATHS
+# nothing is added and the plugins load from there, as in a checkout.
 _RUNNER = """\
-import atexit, json, sys
+import atexit, json, os, sys
+
+import pelican
+import pelican.settings
 from pelican import main, signals
 
-record_path = sys.argv[1]
-record = {"theme": None, "plugins": []}
+record_path, installed_path = sys.argv[1], sys.argv[2]
+with open(installed_path, encoding="utf-8") as handle:
+    installed = json.load(handle)
+record = {"theme": None, "plugins": [], "namespace": False}
+_configure_settings = pelican.settings.configure_settings
+
+
+def configure_settings(settings):
+    portion = installed["pelican_portion"]
+    if not settings.get("PLUGIN_PATHS") and portion:
+        if portion not in pelican.__path__:
+            pelican.__path__.append(portion)
+        record["namespace"] = True
+    theme = settings.get("THEME")
+    if isinstance(theme, str) and not os.path.isdir(theme):
+        settings["THEME"] = installed["themes"].get(theme, theme)
+    return _configure_settings(settings)
 
 
 def _initialized(pelican):
@@ -108,10 +136,26 @@ def _write():
         json.dump(record, handle)
 
 
+pelican.settings.configure_settings = configure_settings
 signals.initialized.connect(_initialized)
 atexit.register(_write)
-sys.argv = ["pelican", *sys.argv[2:]]
+sys.argv = ["pelican", *sys.argv[3:]]
 main()
+"""
+
+# Asks a venv which pelican.* packages its editable installs map, and where
+# (setuptools writes the map into an ``__editable___*_finder.py`` module).
+_EDITABLE_MAP = """\
+import glob, importlib.util, json, os, sysconfig
+
+found = {}
+site = sysconfig.get_paths()["purelib"]
+for number, path in enumerate(glob.glob(os.path.join(site, "__editable__*finder.py"))):
+    spec = importlib.util.spec_from_file_location(f"_finder_{number}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found.update(getattr(module, "MAPPING", {}))
+print(json.dumps(found))
 """
 
 
@@ -385,30 +429,19 @@ def inside(path: str | None, folder: Path) -> bool:
     return Path(path).resolve().is_relative_to(folder.resolve())
 
 
-def make_env(copy: Path, where: Path) -> Path:
+def make_env(copy: Path, where: Path) -> tuple[Path, Path]:
     """A venv that sees the system's packages and has ``copy`` installed
-    editable; returns its python. Checks that Porto's pipeline imports from
-    ``copy``."""
+    editable. Checks that Porto's pipeline imports from ``copy``, and writes
+    what the install provides under pelican.* for the runner (see _RUNNER).
+    Returns the venv's python and that file."""
     subprocess.run(
         [sys.executable, "-m", "venv", "--system-site-packages", str(where)],
         check=True,
     )
     python = where / "bin" / "python"
+    pip = [python, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     install = subprocess.run(
-        [
-            python,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--disable-pip-version-check",
-            "--no-deps",
-            "-e",
-            str(copy),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+        [*pip, "--no-deps", "-e", str(copy)], capture_output=True, text=True
     )
     if install.returncode:
         raise SetupError(f"pip install -e {copy} failed:\n{install.stderr[-2000:]}")
@@ -417,7 +450,6 @@ def make_env(copy: Path, where: Path) -> Path:
         cwd=where,
         capture_output=True,
         text=True,
-        check=False,
     )
     found = probe.stdout.strip()
     if probe.returncode:
@@ -431,7 +463,32 @@ def make_env(copy: Path, where: Path) -> Path:
         )
     else:
         note(f"  pelican.plugins.porto_pipeline -> {found}")
-    return python
+    mapped = subprocess.run(
+        [python, "-c", _EDITABLE_MAP], cwd=where, capture_output=True, text=True
+    )
+    mapping = json.loads(mapped.stdout or "{}") if not mapped.returncode else {}
+    portion = where / "installed" / "pelican"
+    themes = {}
+    for name, target in sorted(mapping.items()):
+        parts = name.split(".")
+        if len(parts) != 3 or parts[0] != "pelican" or not inside(target, copy):
+            continue
+        if parts[1] == "plugins":
+            (portion / "plugins").mkdir(parents=True, exist_ok=True)
+            (portion / "plugins" / parts[2]).symlink_to(target)
+        elif parts[1] == "themes":
+            themes[parts[2]] = target
+    installed = where / "installed.json"
+    installed.write_text(
+        json.dumps(
+            {
+                "pelican_portion": str(portion) if portion.is_dir() else None,
+                "themes": themes,
+            }
+        ),
+        encoding="utf-8",
+    )
+    return python, installed
 
 
 @dataclass
@@ -441,6 +498,7 @@ class Revision:
     commit: str
     copy: Path
     python: Path | None = None
+    installed: Path | None = None  # what make_env found the install provides
 
 
 @dataclass
@@ -448,7 +506,7 @@ class BuildResult:
     output: Path
     seconds: float
     problems: list[str]  # warnings and errors from the log
-    plugins: list[str]
+    loaded: str  # how many Porto plugins Pelican loaded, and how
 
 
 def build(
@@ -467,6 +525,7 @@ def build(
         str(revision.python),
         str(runner),
         str(record),
+        str(revision.installed),
         str(inputs),
         "-s",
         str(conf),
@@ -512,7 +571,15 @@ def build(
             f"{spec.name} with {revision.label}: Pelican loaded no Porto plugin "
             f"(plugins: {data['plugins']})"
         )
-    return BuildResult(output, seconds, log_problems(log), plugins)
+    dotted = sum(name.startswith("pelican.plugins.") for name in plugins)
+    loaded = f"{len(plugins)} Porto plugins " + (
+        "as namespace plugins"
+        if dotted == len(plugins)
+        else "through PLUGIN_PATHS"
+        if dotted == 0
+        else f"({dotted} as namespace plugins)"
+    )
+    return BuildResult(output, seconds, log_problems(log), loaded)
 
 
 def log_problems(log: str) -> list[str]:
@@ -624,7 +691,9 @@ def run(args: argparse.Namespace) -> int:
             revision.copy = work / revision.label / "repo"
             export(revision.commit, revision.copy)
             note(f"{revision.label}: exported, installing into its own venv")
-            revision.python = make_env(revision.copy, work / revision.label / "venv")
+            revision.python, revision.installed = make_env(
+                revision.copy, work / revision.label / "venv"
+            )
         inputs = work / "inputs"
         make_inputs(
             head, base, inputs, args.posts, args.seed, {spec.inputs for spec in sites}
@@ -637,7 +706,7 @@ def run(args: argparse.Namespace) -> int:
                 done[revision.label] = result
                 note(
                     f"{spec.name} with {revision.label}: {result.seconds:.1f} s, "
-                    f"{len(result.problems)} warnings/errors"
+                    f"{len(result.problems)} warnings/errors, {result.loaded}"
                 )
             rows.append(
                 (spec.name, compare_trees(done["base"].output, done["head"].output))
