@@ -7,8 +7,11 @@ Run from the repository root::
 Each revision is exported with ``git archive`` into a temporary folder and gets
 its own virtual environment (``venv --system-site-packages`` plus ``pip install
 --no-deps -e COPY``), so each build loads that revision's plugins and theme and
-nothing else; every build records which Porto modules and which theme it used,
-and the run stops if any of them comes from outside the revision's copy.
+nothing else: through ``PLUGIN_PATHS`` when its settings name them (older
+revisions), as installed ``pelican.plugins.*`` namespace plugins otherwise.
+Every build records which Porto modules and which theme it used, and the run
+stops if any of them comes from outside the revision's copy, or if Pelican
+loaded no Porto plugin at all.
 
 The inputs are made once and shared by both revisions: the sample site
 (``content/``), the Markdown files under ``tests/fixtures/`` that exist in both
@@ -678,6 +681,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         revisions.append(Revision(label, rev, commit, Path()))
     base, head = revisions
+    if args.work:
+        Path(args.work).mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="porto-same-output-", dir=args.work))
     note(
         f"base {base.rev} = {base.commit[:10]}, head {head.rev} = {head.commit[:10]} "
