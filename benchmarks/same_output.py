@@ -717,7 +717,7 @@ def run(args: argparse.Namespace) -> int:
                 (spec.name, compare_trees(done["base"].output, done["head"].output))
             )
             timings.append((spec.name, done["base"], done["head"]))
-    except SetupError as error:
+    except (SetupError, subprocess.CalledProcessError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     finally:
