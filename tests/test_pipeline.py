@@ -479,6 +479,8 @@ class _Tokens(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag != "img":  # images are where Porto means to change things
+            # The search metadata names the first image, which porto_images finds.
+            attrs = [(k, v) for k, v in attrs if k != "data-pagefind-meta"]
             self.tokens.append(("start", tag, tuple(sorted(attrs))))
 
     def handle_endtag(self, tag):
