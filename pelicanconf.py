@@ -29,6 +29,7 @@ PLUGINS = [
     "porto_pipeline",
     "porto_typography",
     "porto_frontmatter",
+    "porto_jekyll",
     "porto_links",
     "porto_tag_cloud",
     "porto_reading_time",

@@ -25,6 +25,7 @@ from .frontmatter import (
     to_datetime,
 )
 from .inline import speed_up
+from .preprocess import Post, enabled_body_steps
 
 logger = logging.getLogger(__name__)
 
@@ -82,8 +83,24 @@ class PortoMarkdownReader(MarkdownReader):
             meta = getattr(self._md, "Meta", None)
             return content, self._parse_metadata(meta) if meta else {}
 
-        content = self._md.convert(front.body)
-        return content, self._metadata(front.data, source_path, name)
+        body, summary = front.body, None
+        steps = self._body_steps()
+        if steps:  # other plugins' steps (porto_jekyll's Liquid), in order
+            post = Post(
+                source_path, name, self.settings, front.data,
+                first_line=text.count("\n", 0, len(text) - len(body)) + 1,
+            )  # fmt: skip
+            for step in steps:
+                body = step.func(body, post)
+            summary = post.summary
+        content = self._md.convert(body)
+        return content, self._metadata(front.data, source_path, name, summary)
+
+    def _body_steps(self) -> list:
+        steps = self.__dict__.get("_porto_body_steps")
+        if steps is None:
+            steps = self._porto_body_steps = enabled_body_steps(self.settings)
+        return steps
 
     def _markdown(self, with_meta: bool) -> Markdown:
         """A Markdown converter for the next file.
@@ -137,7 +154,9 @@ class PortoMarkdownReader(MarkdownReader):
 
     # -- mapping front matter onto Pelican metadata --------------------------
 
-    def _metadata(self, data: dict[str, Any], path: str, name: str) -> dict[str, Any]:
+    def _metadata(
+        self, data: dict[str, Any], path: str, name: str, summary: str | None = None
+    ) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, value in data.items():
             handler = _FIELDS.get(key)
@@ -151,6 +170,9 @@ class PortoMarkdownReader(MarkdownReader):
             if data.get(key) not in (None, ""):
                 out["summary"] = self._render(data[key])
                 break
+        else:
+            if summary:  # a body step's (porto_jekyll's excerpt)
+                out["summary"] = self._render(summary)
         self._fill_title(out, path, name)
         self._fill_date(out, path, name)
         self._fill_slug(out, path)
