@@ -14,7 +14,7 @@ files are read as Pelican reads them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["BodyStep", "Post", "add_body_step", "enabled_body_steps"]
@@ -26,8 +26,7 @@ class Post:
 
     ``front`` is the parsed front matter (a step may read it, not change it);
     ``first_line`` is the file's line number of the body's first line, for
-    messages. A step may set ``summary`` to Markdown that becomes the post's
-    summary when the front matter names none (``PORTO_FRONTMATTER_SUMMARY_KEYS``).
+    messages.
     """
 
     source_path: str
@@ -35,8 +34,6 @@ class Post:
     settings: Mapping[str, Any]
     front: Mapping[str, Any]
     first_line: int = 1
-    summary: str | None = None
-    data: dict[str, Any] = field(default_factory=dict)
 
 
 StepFunc = Callable[[str, Post], str]

@@ -83,7 +83,7 @@ class PortoMarkdownReader(MarkdownReader):
             meta = getattr(self._md, "Meta", None)
             return content, self._parse_metadata(meta) if meta else {}
 
-        body, summary = front.body, None
+        body = front.body
         steps = self._body_steps()
         if steps:  # other plugins' steps (porto_jekyll's Liquid), in order
             post = Post(
@@ -92,9 +92,8 @@ class PortoMarkdownReader(MarkdownReader):
             )  # fmt: skip
             for step in steps:
                 body = step.func(body, post)
-            summary = post.summary
         content = self._md.convert(body)
-        return content, self._metadata(front.data, source_path, name, summary)
+        return content, self._metadata(front.data, source_path, name)
 
     def _body_steps(self) -> list:
         steps = self.__dict__.get("_porto_body_steps")
@@ -154,9 +153,7 @@ class PortoMarkdownReader(MarkdownReader):
 
     # -- mapping front matter onto Pelican metadata --------------------------
 
-    def _metadata(
-        self, data: dict[str, Any], path: str, name: str, summary: str | None = None
-    ) -> dict[str, Any]:
+    def _metadata(self, data: dict[str, Any], path: str, name: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, value in data.items():
             handler = _FIELDS.get(key)
@@ -170,9 +167,6 @@ class PortoMarkdownReader(MarkdownReader):
             if data.get(key) not in (None, ""):
                 out["summary"] = self._render(data[key])
                 break
-        else:
-            if summary:  # a body step's (porto_jekyll's excerpt)
-                out["summary"] = self._render(summary)
         self._fill_title(out, path, name)
         self._fill_date(out, path, name)
         self._fill_slug(out, path)

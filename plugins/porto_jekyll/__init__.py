@@ -30,8 +30,9 @@ _settings = importlib.import_module(porto_pipeline.__name__ + ".settings")
 _preprocess = importlib.import_module(porto_frontmatter.__name__ + ".preprocess")
 _frontmatter = importlib.import_module(porto_frontmatter.__name__ + ".frontmatter")
 
+from . import excerpt  # noqa: E402
 from .engine import JekyllEnvironment  # noqa: E402
-from .excerpt import MORE, excerpt  # noqa: E402
+from .excerpt import MORE, mark_excerpt, take_excerpt  # noqa: E402
 
 __all__ = ["SETTINGS", "JekyllEnvironment", "register", "render_body"]
 
@@ -130,7 +131,7 @@ def render_body(body: str, post: Any) -> str:
             if MORE in body and separator in (None, "\n\n"):
                 separator = MORE
         if separator and not _has_summary(front, settings):
-            post.summary = excerpt(body, separator)
+            body = mark_excerpt(body, separator)
     return body
 
 
@@ -162,6 +163,22 @@ def _is_page(post: Any) -> bool:
     return False
 
 
+def _close(html: str) -> str:
+    return porto_pipeline.serialise(porto_pipeline.parse(html)) if html else ""
+
+
+def excerpt_from_content(instance: Any) -> None:
+    """``content_object_init``: the summary is the HTML before the excerpt mark.
+
+    The pipeline runs first (it does nothing a second time), so the summary
+    carries its work whatever order the signal calls its receivers in.
+    """
+    if excerpt.MARK in (getattr(instance, "_content", None) or ""):
+        porto_pipeline.process_content(instance)
+        take_excerpt(instance, _close)
+
+
 def register() -> None:
     signals.initialized.connect(_settings.checker(__name__, SETTINGS))
+    signals.content_object_init.connect(excerpt_from_content)
     _preprocess.add_body_step("jekyll", render_body, order=10, plugin=__name__)
