@@ -468,3 +468,44 @@ def test_unusable_settings_warn_and_fall_back(caplog):
     assert settings["PORTO_JEKYLL_EXCERPT_SEPARATOR"] is None
     assert settings["PORTO_JEKYLL_INCLUDES_PATH"] == "_includes"
     assert len(caplog.records) == 3
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('{{ xs | where_exp: "x", "x.n > 1" | map: "k" | join: "," }}', "b,c"),
+        ('{% assign f = xs | find_exp: "x", "x.n == 2" %}{{ f.k }}', "b"),
+        (
+            '{% assign g = xs | group_by_exp: "x", "x.n | modulo: 2" %}'
+            "{% for i in g %}{{ i.name }}:{{ i.size }};{% endfor %}",
+            "1:2;0:1;",
+        ),
+        # only b has an m: the others are nil, first unless "last"
+        ('{{ xs | sort: "m" | map: "k" | join: "," }}', "a,c,b"),
+        ('{{ xs | sort: "m", "last" | map: "k" | join: "," }}', "b,a,c"),
+        ('{{ "a" | push: "b" | join: "," }}', "a,b"),
+        ('{{ xs | map: "k" | pop | unshift: "z" | join: "," }}', "z,a,b"),
+        ('{{ xs | map: "k" | shift | join: "," }}', "b,c"),
+        ('{{ xs | map: "k" | sample }}', "a"),
+        ("{{ xs[0] | inspect }}", '{"k": "a", "n": 1}'),
+        ('{{ "2021-07-02" | date_to_string: "ordinal" }}', "2nd Jul 2021"),
+        ('{{ "Ação & Reação" | slugify: "latin" }}', "acao-reacao"),
+        ('{{ "a b" | slugify: "raw" }}', "a-b"),
+    ],
+)
+def test_more_filters_without_a_build(source, expected):
+    from porto_jekyll.engine import JekyllEnvironment
+
+    env = JekyllEnvironment({"PATH": str(FIXTURE)})
+    xs = [{"k": "a", "n": 1}, {"k": "b", "n": 2, "m": 1}, {"k": "c", "n": 3}]
+    assert html.unescape(env.from_string(source).render(xs=xs)) == expected
+
+
+def test_an_unclosed_block_is_dropped_and_its_line_reported():
+    from porto_jekyll.engine import JekyllEnvironment
+
+    env = JekyllEnvironment({"PATH": str(FIXTURE)})
+    body = "One.\n\n{% if page.x %}\nTwo {{ page.y }}.\n"
+    out, problems = env.render_post(body, {"y": "why"}, "posts/x.md", 5)
+    assert out == "One.\n\n\nTwo why.\n"
+    assert [(p.line, "endif" in p.what) for p in problems] == [(7, True)]
