@@ -31,10 +31,9 @@ _preprocess = importlib.import_module(porto_frontmatter.__name__ + ".preprocess"
 _frontmatter = importlib.import_module(porto_frontmatter.__name__ + ".frontmatter")
 
 from . import excerpt  # noqa: E402
-from .engine import JekyllEnvironment  # noqa: E402
 from .excerpt import MORE, mark_excerpt, take_excerpt  # noqa: E402
 
-__all__ = ["SETTINGS", "JekyllEnvironment", "register", "render_body"]
+__all__ = ["SETTINGS", "register", "render_body"]
 
 logger = logging.getLogger(__name__)
 
@@ -79,10 +78,17 @@ SETTINGS = {
 
 # One environment per build (per settings object): sites built one after the
 # other in a process do not share includes or site values.
-_ENVIRONMENTS: dict[int, tuple[Mapping[str, Any], JekyllEnvironment]] = {}
+_ENVIRONMENTS: dict[int, tuple[Mapping[str, Any], Any]] = {}
 
 
-def environment(settings: Mapping[str, Any]) -> JekyllEnvironment:
+def environment(settings: Mapping[str, Any]) -> Any:
+    """The build's Liquid environment, made for its first post with Liquid.
+
+    python-liquid is imported only then (about 0.1 s and 5 MiB): a site
+    without Liquid never loads it.
+    """
+    from .engine import JekyllEnvironment
+
     kept = _ENVIRONMENTS.get(id(settings))
     if kept is None or kept[0] is not settings:
         kept = _ENVIRONMENTS[id(settings)] = (settings, JekyllEnvironment(settings))
