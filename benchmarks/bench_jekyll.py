@@ -4,8 +4,9 @@
 
 On the generated corpus (no Liquid), the Porto Markdown reader reads every
 post with porto_jekyll's body step enabled and without it, in interleaved
-rounds; then the same posts with a few lines of typical Jekyll Liquid added
-(a ``site.baseurl`` image, a ``highlight`` block, a ``figure`` include, two
+rounds, timed in CPU time (the process's own, less moved by other load);
+then the same posts with a few lines of typical Jekyll Liquid added (a
+``site.baseurl`` image, a ``highlight`` block, a ``figure`` include, two
 filters), which pay for their rendering. ``--builds N`` also times N full
 ``pelican`` builds of the plain corpus with the sample site's plugins, with
 and without porto_jekyll (wall time, medians).
@@ -57,10 +58,10 @@ def _settings(content: Path, with_jekyll: bool) -> dict:
 
 
 def _read_all(reader, paths: list[Path]) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     for path in paths:
         reader.read(str(path))
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def reader_times(paths: list[Path], content: Path, rounds: int) -> dict[str, float]:
@@ -82,7 +83,7 @@ def reader_times(paths: list[Path], content: Path, rounds: int) -> dict[str, flo
 
 
 def liquid_times(paths: list[Path], content: Path, rounds: int) -> float:
-    """Milliseconds per post in porto_jekyll's step alone (Liquid rendering)."""
+    """Milliseconds per post in porto_jekyll's body step alone."""
     import porto_jekyll
     from porto_frontmatter.frontmatter import split_front_matter
     from porto_frontmatter.preprocess import Post
@@ -96,10 +97,10 @@ def liquid_times(paths: list[Path], content: Path, rounds: int) -> float:
         porto_jekyll.render_body(body, post)
     times = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         for body, post in posts:
             porto_jekyll.render_body(body, post)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times) / len(posts) * 1000
 
 
@@ -165,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
               f"of {args.rounds} rounds):")  # fmt: skip
         for name, ms in per_post.items():
             print(f"  {name:24} {ms:.3f}")
+        step = liquid_times(paths, plain, args.rounds * 5)
+        print(f"  {'of which the step alone':24} {step:.4f}")
         liquid_dir = Path(tmp) / "liquid"
         (liquid_dir / "images").mkdir(parents=True)
         for image in (plain / "images").iterdir():
