@@ -309,11 +309,13 @@ def test_broken_liquid_one_warning_and_the_text_kept(published):
     assert found[0].startswith("WARNING posts/2021-03-12-broken-liquid.md:")
     assert "line 6" in found[0] and "'tweet'" in found[0]
     assert "line 8" in found[0] and "no-such-include.html" in found[0]
+    assert "line 12" in found[0] and "broken-card.html" in found[0]
     paragraphs = [text(p) for p in post(published, "broken-liquid").find_all("p")]
     assert paragraphs == [
         "The first paragraph survives.",
         "Here comes an unknown tag, and the sentence goes on.",
         "The last paragraph survives too.",
+        "An include of your own that breaks: and BROKEN LIQUID still renders.",
     ]
 
 
@@ -509,3 +511,8 @@ def test_an_unclosed_block_is_dropped_and_its_line_reported():
     out, problems = env.render_post(body, {"y": "why"}, "posts/x.md", 5)
     assert out == "One.\n\n\nTwo why.\n"
     assert [(p.line, "endif" in p.what) for p in problems] == [(7, True)]
+
+
+def test_pages_with_front_matter_render_liquid_too(published):
+    page = soup(published, "about/index.html")
+    assert "A page about Porto." in text(page.select_one("main"))

@@ -333,6 +333,9 @@ class JekyllEnvironment(Environment):
         try:
             with context.extend({"include": params}, template=template):
                 template.render_with_context(context, buffer, partial=True)
+        except LiquidError as exc:  # the include's own error: drop the include
+            self._report(node, f"the include {name!r} failed: {_message(exc)}")
+            return ""
         finally:
             if outermost:
                 render.outer = None
