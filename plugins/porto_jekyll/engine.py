@@ -10,7 +10,6 @@ kept, and the post gets one warning listing each problem with its line.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import re
 from collections.abc import Mapping
@@ -28,8 +27,6 @@ from markdown import Markdown
 
 from .filters import JEKYLL_FILTERS, is_site_url
 from .includes import BUILT_IN
-
-logger = logging.getLogger(__name__)
 
 __all__ = ["JekyllEnvironment", "Problem"]
 
@@ -186,6 +183,7 @@ class JekyllEnvironment(Environment):
         self.current: _Render | None = None
         self._markdown: Markdown | None = None
         self._includes: dict[str, Any] = {}
+        self._expressions: dict[str, Any] = {}
         self._sources: dict[str, str] | None = None
         for tag in _TAGS:
             self.add_tag(tag)
@@ -267,10 +265,9 @@ class JekyllEnvironment(Environment):
 
     def _test(self, variable: Any, expression: Any) -> Any:
         source = f"{{% if {expression} %}}1{{% endif %}}"
-        key = ("exp", source)
-        template = self._includes.get(key)
+        template = self._expressions.get(source)
         if template is None:
-            template = self._includes[key] = self.from_string(source)
+            template = self._expressions[source] = self.from_string(source)
         name = str(variable)
         return lambda item: template.render(**{name: item}) == "1"
 
