@@ -29,6 +29,7 @@ PLUGINS = [
     "pelican.plugins.porto_pipeline",
     "pelican.plugins.porto_typography",
     "pelican.plugins.porto_frontmatter",
+    "pelican.plugins.porto_jekyll",
     "pelican.plugins.porto_links",
     "pelican.plugins.porto_tag_cloud",
     "pelican.plugins.porto_reading_time",

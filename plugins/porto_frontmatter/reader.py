@@ -27,6 +27,7 @@ from .frontmatter import (
     to_datetime,
 )
 from .inline import speed_up
+from .preprocess import Post, enabled_body_steps
 
 logger = logging.getLogger(__name__)
 
@@ -103,8 +104,23 @@ class PortoMarkdownReader(MarkdownReader):
             meta = getattr(self._md, "Meta", None)
             return content, self._parse_metadata(meta) if meta else {}
 
-        content = self._md.convert(front.body)
+        body = front.body
+        steps = self._body_steps()
+        if steps:  # other plugins' steps (porto_jekyll's Liquid), in order
+            post = Post(
+                source_path, name, self.settings, front.data,
+                first_line=text.count("\n", 0, len(text) - len(body)) + 1,
+            )  # fmt: skip
+            for step in steps:
+                body = step.func(body, post)
+        content = self._md.convert(body)
         return content, self._metadata(front.data, source_path, name)
+
+    def _body_steps(self) -> list:
+        steps = self.__dict__.get("_porto_body_steps")
+        if steps is None:
+            steps = self._porto_body_steps = enabled_body_steps(self.settings)
+        return steps
 
     def _markdown(self, with_meta: bool) -> Markdown:
         """A Markdown converter for the next file.
