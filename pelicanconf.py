@@ -39,6 +39,7 @@ PLUGINS = [
     "pelican.plugins.porto_sitemap",
     "pelican.plugins.porto_feeds",
     "pelican.plugins.porto_drafts",
+    "pelican.plugins.porto_permalinks",
 ]
 
 TYPOGRIFY = True
