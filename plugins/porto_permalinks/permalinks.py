@@ -362,9 +362,11 @@ def destination(path: str) -> Destination:
     :class:`Escapes`.
     """
     path = unquote(path.replace("\\", "/"))
-    parts = [part for part in path.split("/") if part not in ("", ".")]
-    if ".." in parts:
+    if ".." in path.split("/"):
         raise Escapes(path)
+    # Jekyll's own clean-up: ".." inside a name is a slash, "./" goes.
+    path = path.replace("..", "/").replace("./", "")
+    parts = [part for part in path.split("/") if part not in ("", ".")]
     folder = path.endswith("/") or not parts
     clean = "/".join(parts) + ("/" if folder and parts else "")
     if folder:
@@ -391,14 +393,15 @@ def jekyll_url(
     *,
     page: bool = False,
     fallback: bool = False,
+    own: bool = True,
 ) -> str | None:
     """The post's URL path on the Jekyll site (``/2020/01/02/x.html``).
 
-    The front matter's ``permalink``, else ``PORTO_JEKYLL_PERMALINK`` (for
-    pages only with ``PORTO_PERMALINKS_PAGES``), else ``None`` — or, with
-    ``fallback``, Jekyll's default style.
+    The front matter's ``permalink`` (unless ``own`` is false), else
+    ``PORTO_JEKYLL_PERMALINK`` (for pages only with ``PORTO_PERMALINKS_PAGES``),
+    else ``None`` — or, with ``fallback``, Jekyll's default style.
     """
-    pattern = _front_matter_permalink(metadata)
+    pattern = _front_matter_permalink(metadata) if own else None
     if pattern is None:
         style = read(settings, SETTINGS, "PORTO_JEKYLL_PERMALINK")
         if not style and fallback:
@@ -435,22 +438,24 @@ def apply_permalink(content: Any) -> None:
     metadata = getattr(content, "metadata", {}) or {}
     if "url" in metadata or "save_as" in metadata:
         return
-    path = jekyll_url(
-        metadata,
-        getattr(content, "source_path", "") or "",
-        content.settings,
-        page=isinstance(content, Page),
-    )
-    if path is None:
-        return
-    try:
-        where = destination(path)
-    except Escapes:
-        logger.warning(
-            "%s: permalink %s leaves the output folder; using the usual URL",
-            _name(content),
-            path,
-        )
+    source = getattr(content, "source_path", "") or ""
+    page = isinstance(content, Page)
+    where = None
+    for own in (True, False) if _front_matter_permalink(metadata) else (False,):
+        path = jekyll_url(metadata, source, content.settings, page=page, own=own)
+        if path is None:
+            return
+        try:
+            where = destination(path)
+            break
+        except Escapes:
+            logger.warning(
+                "%s: %s %s leaves the output folder; ignored",
+                _name(content),
+                "permalink" if own else "URL",
+                path,
+            )
+    if where is None:
         return
     content.override_url = where.url
     content.override_save_as = where.save_as
