@@ -914,3 +914,50 @@ def test_transform_keeps_source_paths_when_turned_off(doc):
     html = '<img src="../../../images/a.png" alt="">'
     settings = {"PORTO_PERMALINKS_RELATIVE_TO_URL": False}
     assert run_transforms(html, PATHS, settings, doc) == html
+
+
+# -- apply_permalink on content objects --------------------------------------------------
+
+
+def _article(tmp_path: Path, **metadata):
+    import copy
+    import datetime as dt
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings.update(PATH=str(tmp_path), PORTO_JEKYLL_PERMALINK="pretty")
+    metadata = {"title": "Rock pools", "date": dt.datetime(2021, 7, 8), **metadata}
+    return Article(
+        "<p>Anemones.</p>",
+        metadata=metadata,
+        settings=settings,
+        source_path=str(tmp_path / "posts" / "2021-07-08-rock-pools.md"),
+    )
+
+
+def test_apply_permalink_on_articles(tmp_path, caplog):
+    from pelican.plugins.porto_permalinks import apply_permalink
+
+    article = _article(tmp_path)
+    apply_permalink(article)
+    assert (article.url, article.save_as) == (
+        "2021/07/08/rock-pools/",
+        "2021/07/08/rock-pools/index.html",
+    )
+    # url/save_as written in the metadata win; drafts keep DRAFT_URL
+    article = _article(tmp_path, url="mine/", save_as="mine/index.html")
+    apply_permalink(article)
+    assert article.url == "mine/"
+    article = _article(tmp_path, status="draft")
+    apply_permalink(article)
+    assert article.url.startswith("drafts/")
+    with caplog.at_level(logging.WARNING):
+        article = _article(tmp_path, permalink="/pools/:nonsense/:title/")
+        apply_permalink(article)
+    assert article.url == "pools/:nonsense/rock-pools/"
+    assert (
+        "posts/2021-07-08-rock-pools.md: permalink /pools/:nonsense/:title/: "
+        "unknown placeholder(s) :nonsense kept as written"
+    ) in caplog.text

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.contents import Article, Page
 from pelican.plugins.porto_pipeline.settings import Unusable, custom, flag, read
+from pelican.utils import slugify
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ def _pattern_setting(value: Any, report: Callable[..., None]) -> str | None:
         return value.lower()
     if not value.startswith("/") and ":" not in value:
         raise Unusable
-    unknown = sorted(set(re.findall(r":([a-z_]+)", _PLACEHOLDER.sub("", value))))
+    unknown = unknown_placeholders(value)
     if unknown:
         report(
             "PORTO_JEKYLL_PERMALINK = %r: unknown placeholder(s) %s are kept as "
@@ -113,6 +114,11 @@ def _pattern_setting(value: Any, report: Callable[..., None]) -> str | None:
             ", ".join(f":{name}" for name in unknown),
         )
     return value
+
+
+def unknown_placeholders(pattern: str) -> list[str]:
+    """The ``:names`` in ``pattern`` that are no Jekyll placeholder."""
+    return sorted(set(re.findall(r":([a-z_]+)", _PLACEHOLDER.sub("", pattern))))
 
 
 SETTINGS = {
@@ -200,8 +206,6 @@ def _raw_slug(metadata: Mapping[str, Any], source_path: str, settings) -> str:
 
 
 def _pelican_slug(text: str, settings: Mapping[str, Any]) -> str:
-    from pelican.utils import slugify
-
     return slugify(
         text,
         regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
@@ -440,9 +444,17 @@ def apply_permalink(content: Any) -> None:
         return
     source = getattr(content, "source_path", "") or ""
     page = isinstance(content, Page)
+    own = _front_matter_permalink(metadata)
+    if own and unknown_placeholders(own):
+        logger.warning(
+            "%s: permalink %s: unknown placeholder(s) %s kept as written",
+            _name(content),
+            own,
+            ", ".join(f":{name}" for name in unknown_placeholders(own)),
+        )
     where = None
-    for own in (True, False) if _front_matter_permalink(metadata) else (False,):
-        path = jekyll_url(metadata, source, content.settings, page=page, own=own)
+    for mine in (True, False) if own else (False,):
+        path = jekyll_url(metadata, source, content.settings, page=page, own=mine)
         if path is None:
             return
         try:
@@ -452,7 +464,7 @@ def apply_permalink(content: Any) -> None:
             logger.warning(
                 "%s: %s %s leaves the output folder; ignored",
                 _name(content),
-                "permalink" if own else "URL",
+                "permalink" if mine else "URL",
                 path,
             )
     if where is None:
