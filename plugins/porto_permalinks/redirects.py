@@ -102,11 +102,10 @@ def collect_redirects(generators: Iterable[Any]) -> None:
     if not read(settings, SETTINGS, "PORTO_PERMALINKS_REDIRECTS"):
         return
     documents = sorted(_documents(generators), key=_name)
+    # Static files are not looked at here: reading a Static's save_as pins
+    # it, and an {attach} link could no longer move the file next to its
+    # post. A redirect onto one is caught when the files are written.
     taken: dict[str, Any] = {}
-    for generator in generators:
-        for static in getattr(generator, "staticfiles", None) or ():
-            if getattr(static, "save_as", ""):
-                taken[static.save_as] = static
     for document in documents:
         if document.save_as:
             taken.setdefault(document.save_as, document)
