@@ -41,6 +41,7 @@ PLUGINS = [
     "pelican.plugins.porto_feeds",
     "pelican.plugins.porto_drafts",
     "pelican.plugins.porto_search",
+    "pelican.plugins.porto_permalinks",
 ]
 
 TYPOGRIFY = True

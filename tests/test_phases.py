@@ -18,10 +18,12 @@ PORTO_PLUGINS = [
     "porto_related",
     "porto_figures",
     "porto_images",
+    "porto_permalinks",
 ]
 # What README's "How Porto is put together" says each transform does.
 DOCUMENTED = {
     "typography": "text",
+    "jekyll_paths": "resolve",
     "links": "resolve",
     "figures": "structure",
     "images": "decorate",
@@ -55,6 +57,7 @@ def test_sample_plugins_run_in_the_documented_order(registered):
     enabled = porto_pipeline.enabled_transforms({"PLUGINS": SAMPLE_PLUGINS})
     assert [t.name for t in enabled] == [
         "typography",
+        "jekyll_paths",
         "links",
         "figures",
         "images",
