@@ -494,6 +494,11 @@ def test_pairs_are_kept_as_tuples(caplog):
             "ignored mapping = 'weird'",
         ),
         (
+            {**GISCUS, "input_position": "left"},
+            {"input_position": "bottom"},
+            "ignored input_position = 'left'",
+        ),
+        (
             {**GISCUS, "reactions": "yes"},
             {"reactions": True},
             "ignored reactions = 'yes'",

@@ -107,6 +107,22 @@ _COMMON_COMMENT_KEYS: dict[str, Any] = {"pages": False, "src": None}
 _GISCUS_MAPPINGS = ("pathname", "url", "title", "og:title", "specific", "number")
 
 
+def _option_ok(key: str, given: Any, default: Any) -> bool:
+    """Whether an optional comments key has a value its provider takes."""
+    if isinstance(default, bool):
+        return isinstance(given, bool)
+    if not (isinstance(given, str) and given.strip()):
+        return False
+    given = given.strip()
+    if key == "src":
+        return bool(_HTTP_URL.match(given))
+    if key == "mapping":
+        return given in _GISCUS_MAPPINGS
+    if key == "input_position":
+        return given in ("top", "bottom")
+    return True
+
+
 def _clean_comments(value: Any, report: Report) -> dict | None:
     """``{"provider": "giscus", "repo": …}``: the provider's script settings.
 
@@ -148,28 +164,17 @@ def _clean_comments(value: Any, report: Report) -> dict | None:
             clean["repo"],
         )
         return None
-    ignored = []
-    for key, default in known.items():
-        given = value.get(key, default)
-        ok = given is None or (
-            isinstance(given, bool)
-            if isinstance(default, bool)
-            else isinstance(given, str) and given.strip()
-        )
-        if key == "src" and given is not None:
-            ok = isinstance(given, str) and bool(_HTTP_URL.match(given.strip()))
-        if key == "mapping" and ok:
-            ok = given in _GISCUS_MAPPINGS
-        if ok:
-            if given is not None:
-                clean[key] = given.strip() if isinstance(given, str) else given
-        else:
+    clean.update({key: given for key, given in known.items() if given is not None})
+    ignored, unknown = [], []
+    for key, given in value.items():
+        if key == "provider" or key in required:
+            continue
+        if key not in known:
+            unknown.append(key)
+        elif given is not None and _option_ok(key, given, known[key]):
+            clean[key] = given.strip() if isinstance(given, str) else given
+        elif given is not None:
             ignored.append(f"{key} = {given!r}")
-            if default is not None:
-                clean[key] = default
-    unknown = [
-        key for key in value if key not in known and key not in (*required, "provider")
-    ]
     if provider == "giscus" and clean.get("mapping") in ("specific", "number"):
         if not clean.get("term"):
             ignored.append(f"mapping = {clean['mapping']!r} without a term")
