@@ -299,14 +299,6 @@ def test_porto_theme_menu_items_is_the_whole_menu_and_wins(alias_build):
     ]
 
 
-def test_display_pages_on_menu_false_leaves_pages_out(site):
-    site.add_sample_content()
-    build = site.build(DISPLAY_PAGES_ON_MENU=False)
-    assert build.problems == []
-    labels = [label for label, _ in menu(soup(build, "index.html"))]
-    assert labels == ["Tags", "Archives", "Search"]
-
-
 def test_porto_theme_social_is_used_when_social_is_empty(alias_build):
     social = footer(soup(alias_build, "index.html")).find_all("a", rel="me")
     assert [(a.get_text(), a["href"]) for a in social] == [
@@ -393,6 +385,7 @@ def test_theme_skips_unusable_values_without_the_plugin(site):
     assert len(WITHOUT_CHECKS) == len(SAMPLE_PLUGINS) - 1
     build = site.build(
         PLUGINS=WITHOUT_CHECKS,
+        DISPLAY_PAGES_ON_MENU=False,
         MENUITEMS=[("Projects", "https://code.example/"), "broken", ("a", "b", "c")],
         SOCIAL="https://mastodon.example/@me",
         LINKS=[("Kept", "https://kept.example/"), ("", None)],
@@ -407,9 +400,9 @@ def test_theme_skips_unusable_values_without_the_plugin(site):
     assert build.returncode == 0, build.log
     assert build.problems == []
     page = soup(build, ARTICLE)
+    # DISPLAY_PAGES_ON_MENU = False: no "About" after MENUITEMS.
     assert [label for label, _ in menu(page)] == [
         "Projects",
-        "About",
         "Tags",
         "Archives",
         "Search",
