@@ -23,6 +23,8 @@ PAGE = "about/index.html"
 ABSOLUTE = {"SITEURL": "https://example.org/blog", "RELATIVE_URLS": False}
 # Every plugin of the sample site but the one that checks the theme's settings.
 WITHOUT_CHECKS = [name for name in SAMPLE_PLUGINS if not name.endswith("porto_theme")]
+# A value that would break out of a script or an attribute if not escaped.
+TRICKY = 'Q & A "</script><script>alert(1)</script>'
 GISCUS = {
     "provider": "giscus",
     "repo": "porto-blog/comments",
@@ -95,7 +97,7 @@ def pelican_build(tmp_path_factory):
         MENUITEMS=[("Projects", "https://code.example/me"), ("All tags", "/tags.html")],
         DISPLAY_CATEGORIES_ON_MENU=True,
         LINKS=[
-            ("Pelican", "https://getpelican.com/"),
+            ("Pelican <3", "https://getpelican.com/"),
             ("Write to me", "mailto:me@example.org"),
         ],
         LINKS_WIDGET_NAME="Blogroll",
@@ -113,7 +115,7 @@ def pelican_build(tmp_path_factory):
         FEED_ATOM_URL="en.atom",
         FEED_RSS="feeds/en.rss.xml",
         FEED_RSS_URL="en.rss",
-        PORTO_THEME_COMMENTS=GISCUS,
+        PORTO_THEME_COMMENTS={**GISCUS, "category": TRICKY},
         PORTO_THEME_ANALYTICS={"provider": "plausible", "domain": "example.org"},
     )
     assert build.returncode == 0, build.log
@@ -150,8 +152,9 @@ def test_links_are_a_labelled_list_in_the_footer(pelican_build):
     links = footer(soup(pelican_build, ARTICLE)).find("nav", class_="footer-links")
     assert links.h2.get_text() == "Blogroll"
     assert links["aria-labelledby"] == links.h2["id"]
+    # Labels are text: "<3" is escaped, not markup.
     assert [(a.get_text(), a["href"]) for a in links.find_all("a")] == [
-        ("Pelican", "https://getpelican.com/"),
+        ("Pelican <3", "https://getpelican.com/"),
         ("Write to me", "mailto:me@example.org"),
     ]
 
@@ -232,7 +235,7 @@ def test_comments_on_a_published_article_without_loading_giscus(pelican_build):
     assert config["attrs"] == {
         "data-repo": "porto-blog/comments",
         "data-repo-id": "R_kgDOExample",
-        "data-category": "Comments",
+        "data-category": TRICKY,
         "data-category-id": "DIC_kwDOExample",
         "data-mapping": "pathname",
         "data-strict": "0",
@@ -241,6 +244,8 @@ def test_comments_on_a_published_article_without_loading_giscus(pelican_build):
         "data-input-position": "bottom",
         "data-lang": "en",
     }
+    # The settings cannot end the script that holds them.
+    assert len(section.find_all("script")) == 2
     assert "IntersectionObserver" in section.find_all("script")[-1].string
     # Readers without JavaScript get a link to the discussions.
     noscript = BeautifulSoup(section.noscript.decode_contents(), "html.parser")
