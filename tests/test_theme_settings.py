@@ -92,6 +92,7 @@ def pelican_build(tmp_path_factory):
         "posts/2020-03-03-unfinished.md",
         post("Unfinished", "2020-03-03", status="draft"),
     )
+    site.write("pages/guestbook.md", post("Guestbook", "2020-01-01", comments="true"))
     build = site.build(
         **ABSOLUTE,
         MENUITEMS=[("Projects", "https://code.example/me"), ("All tags", "/tags.html")],
@@ -135,6 +136,7 @@ def test_menuitems_come_first_then_pages_categories_and_porto_links(pelican_buil
         ("Projects", "https://code.example/me"),
         ("All tags", base + "tags.html"),
         ("About", base + "about/"),
+        ("Guestbook", base + "guestbook/"),
         ("Blog", base + "category/blog/"),
         ("Archives", base + "archives.html"),
         ("Search", base + "search.html"),
@@ -250,6 +252,11 @@ def test_comments_on_a_published_article_without_loading_giscus(pelican_build):
     # Readers without JavaScript get a link to the discussions.
     noscript = BeautifulSoup(section.noscript.decode_contents(), "html.parser")
     assert noscript.a["href"] == "https://github.com/porto-blog/comments/discussions"
+
+
+def test_a_page_asks_for_comments_in_its_front_matter(pelican_build):
+    page = soup(pelican_build, "guestbook/index.html")
+    assert comments_config(page)["attrs"]["data-repo"] == "porto-blog/comments"
 
 
 def test_no_comments_on_pages_drafts_or_posts_that_say_no(pelican_build):
