@@ -19,6 +19,9 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # Jekyll posts live in one folder: do not turn the folder name into a category.
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Blog"
+# One category for every post: nothing to choose between on the menu
+# (Pelican's default, True, lists each category there).
+DISPLAY_CATEGORIES_ON_MENU = False
 
 THEME = "theme"
 
@@ -42,6 +45,7 @@ PLUGINS = [
     "pelican.plugins.porto_drafts",
     "pelican.plugins.porto_search",
     "pelican.plugins.porto_permalinks",
+    "pelican.plugins.porto_theme",
 ]
 
 TYPOGRIFY = True
