@@ -40,6 +40,7 @@ PLUGINS = [
     "pelican.plugins.porto_feeds",
     "pelican.plugins.porto_drafts",
     "pelican.plugins.porto_search",
+    "pelican.plugins.porto_reading_aids",
 ]
 
 TYPOGRIFY = True
