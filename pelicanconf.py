@@ -45,6 +45,18 @@ PLUGINS = [
 
 TYPOGRIFY = True
 
+# Pelican's Markdown settings plus admonitions ("!!! note"), which the theme
+# styles; porto_reading_aids keeps codehilite's languages for code labels.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.admonition": {},
+    },
+    "output_format": "html5",
+}
+
 # Pretty URLs: /2019/12/my-post/ rather than /my-post.html
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"

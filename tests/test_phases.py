@@ -18,6 +18,7 @@ PORTO_PLUGINS = [
     "porto_related",
     "porto_figures",
     "porto_images",
+    "porto_reading_aids",
 ]
 # What README's "How Porto is put together" says each transform does.
 DOCUMENTED = {
@@ -25,7 +26,10 @@ DOCUMENTED = {
     "links": "resolve",
     "figures": "structure",
     "images": "decorate",
+    "code_labels": "decorate",
+    "headings": "decorate",
     "first_image": "measure",
+    "image_size": "measure",
     "reading_time": "measure",
 }
 
@@ -57,8 +61,11 @@ def test_sample_plugins_run_in_the_documented_order(registered):
         "typography",
         "links",
         "figures",
+        "code_labels",
+        "headings",
         "images",
         "first_image",
+        "image_size",
         "reading_time",
     ]
 
