@@ -121,7 +121,7 @@ def test_toc_nests_without_skipping_levels(built):
         "#shaping-the-loaf",
         "#feeding-the-starter_1",
     ]
-    # h3 under the first h2; the h4 under "Shaping" sits one level down, not two
+    # each h3 under its h2 (a skipped level: see the unit test below)
     assert [a["href"] for a in top[0].ol.find_all("a")] == ["#which-flour"]
     assert [a["href"] for a in top[1].ol.find_all("a")] == ["#a-short-rest"]
     assert top[1].ol.find("ol") is None
@@ -353,6 +353,17 @@ def test_ids_written_by_the_author_are_kept_and_never_repeated():
         (2, "Intro 1", 1),
         (3, "Main", 2),
         (2, "Café & code()", 1),
+    ]
+
+
+def test_a_skipped_level_nests_one_step():
+    _, doc = run("<h2>A</h2><h4>B</h4><h3>C</h3><h2>D</h2><h4>E</h4>", {"toc": True})
+    assert [(e.text, e.depth) for e in doc.data["toc"]] == [
+        ("A", 1),
+        ("B", 2),
+        ("C", 2),
+        ("D", 1),
+        ("E", 2),
     ]
 
 
