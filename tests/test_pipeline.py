@@ -497,6 +497,14 @@ class _Tokens(HTMLParser):
                     tag == "code" and name == "class" and value.startswith("language-")
                 )
             ]
+            # the search index's image is the first image, which only
+            # porto_images notes
+            attrs = [
+                (name, re.sub(r", image:.*", "", value))
+                if name == "data-pagefind-meta"
+                else (name, value)
+                for name, value in attrs
+            ]
             self.tokens.append(("start", tag, tuple(sorted(attrs))))
 
     def handle_endtag(self, tag):
