@@ -63,6 +63,7 @@ RESERVED_IDS = frozenset({"main", "toc-title", "related-title", "theme-toggle"})
 _OWN_LINK_CLASSES = {"anchor", "headerlink"}
 # Languages that say "no language": no label for them.
 _NO_LANGUAGE = {"text", "txt", "plain", "plaintext", "none", "nohighlight", "output"}
+_IDS = etree.XPath(".//@id")
 _LANGUAGE_CLASS = re.compile(r"^(?:language|lang)-(.+)$")
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
@@ -140,7 +141,7 @@ def mark_headings(tree: etree._Element, settings: Mapping[str, Any], doc: Any) -
     if not headings:
         return
     used = set(RESERVED_IDS)
-    used.update(str(value) for value in tree.xpath(".//@id"))
+    used.update(map(str, _IDS(tree)))
     entries: list[TocEntry] = []
     open_levels: list[int] = []
     for heading in headings:
