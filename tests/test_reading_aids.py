@@ -20,9 +20,11 @@ from bs4 import BeautifulSoup
 from conftest import REPO, SAMPLE_PLUGINS, Site
 from pelican.plugins import porto_pipeline
 from pelican.plugins.porto_pipeline.core import Document
+from pelican.plugins.porto_pipeline.settings import check_settings
 from pelican.plugins.porto_reading_aids import (
     SETTINGS,
     LabelledCodeFormatter,
+    anchor_label,
     keep_code_languages,
     label_code,
     mark_headings,
@@ -380,6 +382,25 @@ def test_anchors_can_be_turned_off_and_relabelled():
         "<h2>A</h2>", PORTO_READING_AIDS_ANCHOR_LABEL="Lien vers cette section"
     )
     assert 'aria-label="Lien vers cette section"' in html
+
+
+def checked(**settings) -> dict:
+    """Settings as porto_reading_aids' start-up check leaves them."""
+    check_settings(settings, "porto_reading_aids", SETTINGS)
+    return settings
+
+
+def test_anchor_label_by_language():
+    labels = {"fr": "Lien vers cette section", "pt_BR": "Link para esta seção"}
+    settings = checked(PORTO_READING_AIDS_ANCHOR_LABEL=labels, DEFAULT_LANG="fr")
+    doc = Document(lang="pt-BR")
+    transform = porto_pipeline.Transform("headings", mark_headings, "decorate", "x")
+    html = porto_pipeline.run_transforms("<h2>A</h2>", [transform], settings, doc)
+    assert 'aria-label="Link para esta seção"' in html
+    assert anchor_label(settings, "fr-CA") == "Lien vers cette section"
+    assert anchor_label(settings, "de") == "Lien vers cette section"  # DEFAULT_LANG
+    other = checked(PORTO_READING_AIDS_ANCHOR_LABEL={"fr": "x"}, DEFAULT_LANG="en")
+    assert anchor_label(other, "ko") == "Link to this section"
 
 
 def test_code_language_from_fenced_or_plain_markup():

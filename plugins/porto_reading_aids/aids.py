@@ -23,6 +23,7 @@ __all__ = [
     "SETTINGS",
     "LabelledCodeFormatter",
     "TocEntry",
+    "anchor_label",
     "keep_code_languages",
     "label_code",
     "mark_headings",
@@ -32,10 +33,36 @@ __all__ = [
 PREFIX = "PORTO_READING_AIDS_"
 
 
-def _text_setting(value: Any, report: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
+DEFAULT_ANCHOR_LABEL = "Link to this section"
+
+
+def _label_setting(value: Any, report: Any) -> str | dict[str, str]:
+    """A string, or a dict from language (``"fr"``, ``"pt-BR"``) to string."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if not isinstance(value, Mapping) or not value:
         raise Unusable
-    return value.strip()
+    labels = {}
+    for lang, label in value.items():
+        if not isinstance(label, str) or not label.strip():
+            raise Unusable
+        labels[str(lang).strip().lower().replace("_", "-")] = label.strip()
+    return labels
+
+
+def anchor_label(settings: Mapping[str, Any], lang: str) -> str:
+    """The anchors' name for a document in ``lang``: the setting's entry for
+    the language, else for its main part (``pt`` for ``pt-BR``), else for
+    ``DEFAULT_LANG``, else English."""
+    labels = read(settings, SETTINGS, PREFIX + "ANCHOR_LABEL")
+    if isinstance(labels, str):
+        return labels
+    lang = (lang or "").lower().replace("_", "-")
+    default = str(settings.get("DEFAULT_LANG") or "").lower().replace("_", "-")
+    for key in (lang, lang.partition("-")[0], default, default.partition("-")[0]):
+        if key in labels:
+            return labels[key]
+    return DEFAULT_ANCHOR_LABEL
 
 
 SETTINGS = {
@@ -46,8 +73,12 @@ SETTINGS = {
     PREFIX + "TOC_MIN_HEADINGS": whole(2, 1),
     # A link to itself after each heading (the theme shows it as "#").
     PREFIX + "ANCHORS": flag(True),
-    # The anchor's accessible name (it reads "#" otherwise).
-    PREFIX + "ANCHOR_LABEL": custom("Link to this section", "a string", _text_setting),
+    # The anchors' accessible name: a string, or one per language.
+    PREFIX + "ANCHOR_LABEL": custom(
+        DEFAULT_ANCHOR_LABEL,
+        "a string or a dict such as {'fr': 'Lien vers cette section'}",
+        _label_setting,
+    ),
     # data-lang on each code block's <pre>, for the theme's label.
     PREFIX + "CODE_LABELS": flag(True),
 }
@@ -134,7 +165,7 @@ def mark_headings(tree: etree._Element, settings: Mapping[str, Any], doc: Any) -
     document asks for a table of contents and has enough headings, else ``[]``.
     """
     anchors = read(settings, SETTINGS, PREFIX + "ANCHORS")
-    label = read(settings, SETTINGS, PREFIX + "ANCHOR_LABEL")
+    label = anchor_label(settings, getattr(doc, "lang", ""))
     wanted = wants_toc(doc.metadata, settings)
     doc.data["toc"] = []
     headings = list(tree.iter(*HEADINGS))
