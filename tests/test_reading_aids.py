@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, SAMPLE_PLUGINS, Site
 from pelican.plugins import porto_pipeline
+from pelican.plugins.porto_images import note_image_size
 from pelican.plugins.porto_pipeline.core import Document
 from pelican.plugins.porto_pipeline.settings import check_settings
 from pelican.plugins.porto_reading_aids import (
@@ -310,6 +311,19 @@ def test_no_hero_when_the_post_shows_the_picture_itself(built):
     page = soup(built, INLINE)
     assert page.find("img", class_="hero") is None
     assert len(page.select(".post-content img")) == 1
+
+
+def test_hero_from_another_site_is_not_shown_twice():
+    hero = "https://example.org/sea.jpg"
+    doc = Document(metadata={"image": hero})
+    transform = porto_pipeline.Transform("image_size", note_image_size, "measure", "x")
+    porto_pipeline.run_transforms(
+        f'<p><img src="{hero}" alt=""></p>', [transform], {}, doc
+    )
+    assert doc.data == {"hero_image": hero, "image_in_content": True}
+    doc = Document(metadata={"image": hero})
+    porto_pipeline.run_transforms("<p>No picture.</p>", [transform], {}, doc)
+    assert doc.data == {"hero_image": hero}
 
 
 def test_article_with_toc_and_code_stays_within_the_budget(built):

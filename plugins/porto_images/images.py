@@ -144,13 +144,13 @@ def note_image_size(
     if not src.startswith(("{", "/")) and ":" not in src.split("/")[0]:
         src = "/" + src
     path = porto_pipeline.local_file(src, doc)
-    if path is None:
-        return
-    if read(settings, SETTINGS, "PORTO_IMAGES_SIZE"):
+    if path is not None and read(settings, SETTINGS, "PORTO_IMAGES_SIZE"):
         size = image_size(path)
         if size:
             doc.data["image_size"] = size
     for img in tree.iter("img"):
-        if porto_pipeline.local_file(img.get("src") or "", doc) == path:
+        shown = img.get("src") or ""
+        # the same file, or the same remote address
+        if shown == hero or (path and porto_pipeline.local_file(shown, doc) == path):
             doc.data["image_in_content"] = True
             break
