@@ -19,6 +19,7 @@
     }, 2000);
   }
   blocks.forEach(function (pre) {
+    if (pre.closest(".linenos, .linenodiv")) return; // codehilite's line numbers
     var text = (pre.querySelector("code") || pre).textContent,
       button = d.createElement("button");
     button.type = "button";
