@@ -46,9 +46,22 @@ PLUGINS = [
     "pelican.plugins.porto_search",
     "pelican.plugins.porto_permalinks",
     "pelican.plugins.porto_theme",
+    "pelican.plugins.porto_reading_aids",
 ]
 
 TYPOGRIFY = True
+
+# Pelican's Markdown settings plus admonitions ("!!! note"), which the theme
+# styles; porto_reading_aids keeps codehilite's languages for code labels.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.admonition": {},
+    },
+    "output_format": "html5",
+}
 
 # Pretty URLs: /2019/12/my-post/ rather than /my-post.html
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"

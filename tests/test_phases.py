@@ -19,6 +19,7 @@ PORTO_PLUGINS = [
     "porto_figures",
     "porto_images",
     "porto_permalinks",
+    "porto_reading_aids",
 ]
 # What README's "How Porto is put together" says each transform does.
 DOCUMENTED = {
@@ -27,7 +28,10 @@ DOCUMENTED = {
     "links": "resolve",
     "figures": "structure",
     "images": "decorate",
+    "code_labels": "decorate",
+    "headings": "decorate",
     "first_image": "measure",
+    "image_size": "measure",
     "reading_time": "measure",
 }
 
@@ -60,8 +64,11 @@ def test_sample_plugins_run_in_the_documented_order(registered):
         "jekyll_paths",
         "links",
         "figures",
+        "code_labels",
+        "headings",
         "images",
         "first_image",
+        "image_size",
         "reading_time",
     ]
 
