@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 from pelican.plugins import porto_pipeline
@@ -139,11 +140,14 @@ def note_image_size(
     hero = _hero_source(doc.metadata)
     if hero is None:
         return
-    doc.data["hero_image"] = hero
     src = hero
     if not src.startswith(("{", "/")) and ":" not in src.split("/")[0]:
         src = "/" + src
     path = porto_pipeline.local_file(src, doc)
+    parts = urlsplit(src)
+    if path is None and not (parts.scheme or parts.netloc):
+        return  # a local picture that is not there is not shown (no broken image)
+    doc.data["hero_image"] = hero
     if path is not None and read(settings, SETTINGS, "PORTO_IMAGES_SIZE"):
         size = image_size(path)
         if size:
