@@ -354,7 +354,53 @@ def process_content(instance: Any) -> None:
         instance._content = entry.html
     for name, value in entry.data.items():
         setattr(instance, name, value)
+    _process_summary(instance, transforms, cache)
     instance._porto_pipeline_done = True
+
+
+def _process_summary(instance: Any, transforms: list, cache) -> None:
+    """A summary written in the metadata (an ``excerpt``) gets what the body got.
+
+    Its images and relative links resolve against the post, as the body's do;
+    what the transforms hand back (reading time…) is the body's business and is
+    dropped. Summaries Pelican cuts from the body are already processed.
+    """
+    metadata = getattr(instance, "metadata", None)
+    summary = metadata.get("summary") if isinstance(metadata, dict) else None
+    if not isinstance(summary, str) or not summary:
+        return
+    doc = _document(instance)
+    key = document_key(summary, transforms, instance.settings, doc) if cache else ""
+    entry = cache.get(key) if cache else None
+    if entry is not None:
+        replay(entry.messages)
+    else:
+        entry = _fresh_result(summary, transforms, instance.settings, doc, cache)
+        if entry is None:
+            return
+        if cache:
+            cache.put(key, entry)
+    metadata["summary"] = instance._summary = entry.html
+    _add_static_links(instance, entry.html)
+
+
+def _add_static_links(instance: Any, html: str) -> None:
+    """Have Pelican copy the files ``html``'s ``{static}`` links name.
+
+    Pelican collects those links from a document's body only; a page that is
+    not written (a draft in production) copies nothing, as porto_drafts expects.
+    """
+    links = instance._context.get("static_links") if instance._context else None
+    if links is None or "{" not in html or not instance.save_as:
+        return
+    body = instance._content
+    try:  # Pelican's own reading of the links, on the summary
+        instance._content = html
+        links |= instance.get_static_links()
+    except Exception as error:  # a Pelican without get_static_links
+        logger.debug("summary links of %s not collected: %s", instance, error)
+    finally:
+        instance._content = body
 
 
 def _fresh_result(
