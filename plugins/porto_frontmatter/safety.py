@@ -105,16 +105,22 @@ def slug_problem(text: str) -> str:
     return f"is {size} bytes, too long for a file name" if size > MAX_NAME_BYTES else ""
 
 
-def shown(value: Any) -> str:
-    """``value`` as a log message shows it: strings quoted, others with their kind."""
+def shown(value: Any, limit: int = 60) -> str:
+    """``value`` as a log message shows it: strings quoted and cut to ``limit``
+    characters, other values with their kind (``2020-01-01 (a date)``)."""
     if isinstance(value, str):
-        text = repr(value)
-    else:
-        kinds = {"bool": "yes/no", "date": "date", "datetime": "date", "list": "list",
-                 "dict": "mapping", "int": "number", "float": "number"}  # fmt: skip
-        kind = kinds.get(type(value).__name__, type(value).__name__)
-        text = f"{value} (a {kind})"
-    return text if len(text) <= 60 else text[:59] + "\N{HORIZONTAL ELLIPSIS}"
+        cut = (
+            value
+            if len(value) <= limit
+            else value[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+        )
+        return repr(cut)
+    kinds = {"bool": "yes/no", "date": "date", "datetime": "date", "list": "list",
+             "dict": "mapping", "int": "number", "float": "number"}  # fmt: skip
+    kind = kinds.get(type(value).__name__, type(value).__name__)
+    text = str(value)
+    text = text if len(text) <= limit else text[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+    return f"{text} (a {kind})"
 
 
 def key_line(text: str, key: str) -> int:
