@@ -354,32 +354,26 @@ def process_content(instance: Any) -> None:
         instance._content = entry.html
     for name, value in entry.data.items():
         setattr(instance, name, value)
-    _process_summary(instance, transforms, cache)
+    _process_summary(instance, transforms)
     instance._porto_pipeline_done = True
 
 
-def _process_summary(instance: Any, transforms: list, cache) -> None:
+def _process_summary(instance: Any, transforms: list) -> None:
     """A summary written in the metadata (an ``excerpt``) gets what the body got.
 
     Its images and relative links resolve against the post, as the body's do;
     what the transforms hand back (reading time…) is the body's business and is
-    dropped. Summaries Pelican cuts from the body are already processed.
+    dropped. Summaries Pelican cuts from the body are already processed. A
+    summary is a short fragment: it is processed on every build, not cached.
     """
     metadata = getattr(instance, "metadata", None)
     summary = metadata.get("summary") if isinstance(metadata, dict) else None
     if not isinstance(summary, str) or not summary:
         return
     doc = _document(instance)
-    key = document_key(summary, transforms, instance.settings, doc) if cache else ""
-    entry = cache.get(key) if cache else None
-    if entry is not None:
-        replay(entry.messages)
-    else:
-        entry = _fresh_result(summary, transforms, instance.settings, doc, cache)
-        if entry is None:
-            return
-        if cache:
-            cache.put(key, entry)
+    entry = _fresh_result(summary, transforms, instance.settings, doc, None)
+    if entry is None:
+        return
     metadata["summary"] = instance._summary = entry.html
     _add_static_links(instance, entry.html)
 
