@@ -334,7 +334,7 @@ CASES = [
         "slug_with_markup",
         files={
             "posts/xss/2020-07-01-slug-markup.md": post(
-                "title: Slug markup\nslug: '\"><script>alert(\"slug\")</script>'",
+                'title: Slug markup\nslug: \'"><script>alert("slug")</script>\'',
                 "Xssmarker slug.",
             )
         },
@@ -358,7 +358,7 @@ CASES = [
         "lang_with_markup",
         files={
             "posts/xss/2020-07-03-lang-markup.md": post(
-                "title: Lang markup\nlang: 'en\"><script>alert(\"lang\")</script>'",
+                'title: Lang markup\nlang: \'en"><script>alert("lang")</script>\'',
                 "Xssmarker lang.",
             )
         },
@@ -383,7 +383,7 @@ CASES = [
         files={
             "posts/xss/2020-07-05-excerpt.md": post(
                 "title: Excerpt script\n"
-                "excerpt: '*Excerptmarker* <script>alert(\"excerpt\")</script>"
+                'excerpt: \'*Excerptmarker* <script>alert("excerpt")</script>'
                 ' <img alt="a" src="/images/sea.png" onerror="alert(1)">'
                 " [click](javascript:alert(2))'",
                 "Xssmarker excerpt.",
@@ -399,7 +399,7 @@ CASES = [
         files={
             "posts/xss/2020-07-06-description.md": post(
                 "title: Description onload\n"
-                "description: 'Descmarker <svg onload=\"alert(1)\"><circle/></svg>"
+                'description: \'Descmarker <svg onload="alert(1)"><circle/></svg>'
                 ' <a href="JaVaScRiPt:alert(3)" onclick="alert(4)">x</a>\'',
                 "Xssmarker description.",
             )
@@ -414,7 +414,7 @@ CASES = [
         files={
             "posts/xss/2020-07-07-summary.md": post(
                 "title: Summary iframe\n"
-                "summary: 'Summarker <iframe src=\"javascript:alert(1)\"></iframe>"
+                'summary: \'Summarker <iframe src="javascript:alert(1)"></iframe>'
                 '<style>body{display:none}</style><object data="x.swf"></object>\'',
                 "Xssmarker summary.",
             )
@@ -428,7 +428,7 @@ CASES = [
         "title_with_markup",
         files={
             "posts/text/2020-08-01-title.md": post(
-                "title: '<script>alert(\"title\")</script> \" onerror=\"alert(1)'",
+                'title: \'<script>alert("title")</script> " onerror="alert(1)\'',
                 "Textmarker title.",
             )
         },
