@@ -630,3 +630,19 @@ def test_feed_check_reads_escaped_entries() -> None:
         "&lt;img src=x onerror=alert(1)&gt;</content></entry></feed>"
     )
     assert feed_problems(feed, "all.atom.xml")
+
+
+def test_excerpt_image_and_link_work_on_the_development_index(site: Site) -> None:
+    # pelicanconf.py's build: relative URLs, resolved from the site root.
+    site.write(
+        "posts/good/gull.png", (FIXTURES / "images/landscape_40x30.png").read_bytes()
+    )
+    for source in ("posts/good/2020-01-10-quay.md", "posts/good/2020-01-05-ropes.md"):
+        site.write(source, GOOD[source])
+    build = site.build()
+    assert build.returncode == 0, build.log[-3000:]
+    excerpt = card_on_index(build, "The north quay").select_one(".excerpt")
+    image = excerpt.find("img", alt="a gull")
+    assert (build.output / image["src"]).is_file()
+    link = excerpt.find("a", string="the ropes post")
+    assert (build.output / link["href"] / "index.html").is_file()
