@@ -134,7 +134,8 @@ def card_on_index(build: Build, title: str):
 
 
 def _plain(text: str) -> str:
-    return text.replace("\xa0", " ")
+    """``text`` with its white space (no-break spaces too) as single spaces."""
+    return " ".join(text.split())
 
 
 # -- the cases ------------------------------------------------------------------
@@ -262,6 +263,16 @@ CASES = [
         },
         expect_message=rf"the author 'u+…' makes a slug of {LONG} bytes",
         shows="Longmarker author.",
+    ),
+    BadInput(
+        "title_slug_too_long",
+        files={
+            "posts/long/2020-05-06-🎊.md": post(
+                f"title: {'Long title ' * 30}", "Longmarker title."
+            )
+        },
+        expect_message=r"the slug made from the title is 329 bytes, too long",
+        shows="Longmarker title.",
     ),
     BadInput(
         "lang_is_a_yaml_date",
@@ -422,6 +433,19 @@ CASES = [
         expect_message=r"removed from the `summary`.*: <iframe>, <style>, <object>",
         line=3,
         shows="Xssmarker summary.",
+    ),
+    BadInput(
+        "pelican_metadata_title_with_script",
+        files={
+            "posts/xss/2020-07-08-pelican-title.md": (
+                "Title: Pelican <em>title</em> <script>alert('title')</script>\n"
+                "Date: 2020-07-08\n\nXssmarker pelican title.\n"
+            )
+        },
+        expect_message=r"removed from the `title`.*: <script>",
+        line=1,
+        shows="Xssmarker pelican title.",
+        listed_as="Pelican title",
     ),
     # Values the theme shows as text: no message, and never live markup.
     BadInput(

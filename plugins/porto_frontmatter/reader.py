@@ -30,6 +30,8 @@ from .frontmatter import (
 )
 from .inline import speed_up
 from .safety import (
+    EXCERPT_TAGS,
+    TITLE_TAGS,
     clean_excerpt,
     key_line,
     language_tag,
@@ -261,11 +263,13 @@ class PortoMarkdownReader(MarkdownReader):
             )  # fmt: skip
         return cleaned
 
-    def _excerpt(self, html_text: str, key: str, name: str) -> str:
+    def _excerpt(
+        self, html_text: str, key: str, name: str, tags: frozenset = EXCERPT_TAGS
+    ) -> str:
         """The excerpt's HTML with only what Markdown writes (no script, no
         event handlers, no javascript: URLs); what was removed is reported."""
         try:
-            removed = unsafe_in_excerpt(parse(html_text))
+            removed = unsafe_in_excerpt(parse(html_text), tags)
         except ValueError:  # too deeply nested for the parser: report it all
             removed = ["markup"]
         if removed:
@@ -274,7 +278,7 @@ class PortoMarkdownReader(MarkdownReader):
                 "there): %s",
                 self._where(name, key), key, ", ".join(removed),
             )  # fmt: skip
-        return clean_excerpt(html_text)
+        return clean_excerpt(html_text, tags)
 
     def _shorten_names(self, out: dict[str, Any], name: str) -> None:
         """Tags, categories and authors whose slug is too long for a file name
@@ -298,7 +302,12 @@ class PortoMarkdownReader(MarkdownReader):
             )  # fmt: skip
 
     def _checked_pelican_metadata(self, meta: dict[str, Any], name: str) -> dict:
-        """Pelican's own ``Key: value`` metadata, checked as front matter is."""
+        """Pelican's own ``Key: value`` metadata, checked as front matter is.
+
+        Its title is HTML (a YAML title is text): only inline markup is kept.
+        """
+        if isinstance(meta.get("title"), str) and "<" in meta["title"]:
+            meta["title"] = self._excerpt(meta["title"], "title", name, TITLE_TAGS)
         if "lang" in meta:
             _lang(self, meta.pop("lang"), meta, name)
         if isinstance(meta.get("summary"), str):

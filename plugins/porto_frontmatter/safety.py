@@ -19,6 +19,7 @@ __all__ = [
     "EXCERPT_TAGS",
     "EXCERPT_URL_SCHEMES",
     "MAX_NAME_BYTES",
+    "TITLE_TAGS",
     "clean_excerpt",
     "key_line",
     "language_tag",
@@ -153,12 +154,18 @@ EXCERPT_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _DROPPED_WHOLE = {"script", "style", "template", "textarea", "noscript", "iframe"}
 
 
-def clean_excerpt(html: str) -> str:
-    """``html`` with only what :data:`EXCERPT_TAGS` and :data:`EXCERPT_ATTRIBUTES`
-    allow, by ammonia (nh3): an allow-list sanitiser with a browser's parser."""
+# A title written as HTML (Pelican's own `Title:` metadata): inline text markup.
+TITLE_TAGS = frozenset(
+    "em strong b i code kbd sub sup span abbr del ins s mark small".split()
+)
+
+
+def clean_excerpt(html: str, tags: frozenset[str] = EXCERPT_TAGS) -> str:
+    """``html`` with only what ``tags`` and :data:`EXCERPT_ATTRIBUTES` allow, by
+    ammonia (nh3): an allow-list sanitiser with a browser's parser."""
     return nh3.clean(
         html,
-        tags=set(EXCERPT_TAGS),
+        tags=set(tags),
         clean_content_tags=_DROPPED_WHOLE,
         attributes={tag: set(names) for tag, names in EXCERPT_ATTRIBUTES.items()},
         url_schemes=set(EXCERPT_URL_SCHEMES),
@@ -170,7 +177,7 @@ def clean_excerpt(html: str) -> str:
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
 
 
-def unsafe_in_excerpt(tree: Any) -> list[str]:
+def unsafe_in_excerpt(tree: Any, tags: frozenset[str] = EXCERPT_TAGS) -> list[str]:
     """What :func:`clean_excerpt` will take out of the parsed ``tree`` (an lxml
     element), named for a message: ``<script>``, ``onerror=``, ``javascript: URL``.
     """
@@ -184,7 +191,7 @@ def unsafe_in_excerpt(tree: Any) -> list[str]:
         tag = element.tag if isinstance(element.tag, str) else None
         if tag is None:
             continue  # comments, processing instructions
-        if tag not in EXCERPT_TAGS:
+        if tag not in tags:
             note(f"<{tag}>")
             continue
         allowed = EXCERPT_ATTRIBUTES.get(tag, set())

@@ -20,7 +20,7 @@ from typing import Any
 
 from pelican.contents import Static
 
-from .safety import key_line
+from .safety import key_line, shorten
 
 __all__ = [
     "check_templates",
@@ -65,6 +65,14 @@ def claim_output(instance: Any) -> None:
     if isinstance(instance, Static) or not hasattr(instance, "slug"):
         return
     fallback = not instance.slug
+    if not fallback and instance.slug != shorten(instance.slug):
+        logger.warning(
+            "%s: the slug made from the title is %d bytes, too long for a file "
+            "name; using %r",
+            _name(instance), len(instance.slug.encode("utf-8")),
+            shorten(instance.slug),
+        )  # fmt: skip
+        _set_slug(instance, shorten(instance.slug))
     if fallback:
         _set_slug(instance, FALLBACK_SLUG)
         instance._porto_fallback_slug = True
