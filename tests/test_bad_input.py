@@ -320,6 +320,18 @@ CASES = [
         shows="Ctrlmarker a b.",
     ),
     BadInput(
+        "control_character_in_file_name",
+        files={
+            "posts/ctrl/2020-06-11-bell\x07ringer.md": (
+                "---\ndate: 2020-06-11\n---\n\nCtrlmarker file name.\n"
+            )
+        },
+        # Pelican's log handler drops the control character from the name.
+        source="posts/ctrl/2020-06-11-bellringer.md",
+        expect_message=r"no `title` in the front matter; using 'Bellringer'",
+        shows="Ctrlmarker file name.",
+    ),
+    BadInput(
         "unknown_template",
         files={
             "posts/tpl/2020-06-20-template.md": post(

@@ -199,7 +199,8 @@ class PortoMarkdownReader(MarkdownReader):
     def _fill_title(self, out: dict[str, Any], path: str, name: str) -> None:
         if out.get("title"):
             return
-        out["title"] = html.escape(title_from_filename(path), quote=False)
+        title = strip_control_characters(title_from_filename(path))[0]
+        out["title"] = html.escape(title, quote=False)
         logger.warning(
             "%s: no `title` in the front matter; using %r from the file name",
             name, out["title"],
