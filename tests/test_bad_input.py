@@ -29,6 +29,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, REPO, Build, Site
+from pelican.plugins.porto_frontmatter.safety import (
+    MAX_NAME_BYTES,
+    key_line,
+    language_tag,
+    safe_slug,
+    shorten,
+    strip_control_characters,
+)
 from production import SITEURL, production_settings
 
 # -- the invariants, reusable by any test that builds a site ------------------
@@ -682,3 +690,63 @@ def test_excerpt_image_and_link_work_on_the_development_index(site: Site) -> Non
     assert (build.output / image["src"]).is_file()
     link = excerpt.find("a", string="the ropes post")
     assert (build.output / link["href"] / "index.html").is_file()
+
+
+# -- the front matter checks on their own ----------------------------------------------
+
+
+def test_shortened_slugs_fit_and_stay_apart() -> None:
+    first, second = "ção-" * 100 + "one", "ção-" * 100 + "two"
+    short = {shorten(first), shorten(second)}
+    assert len(short) == 2
+    assert all(len(s.encode("utf-8")) <= MAX_NAME_BYTES for s in short)
+    assert all(s.startswith("ção-ção") for s in short)
+    assert shorten("plain-slug") == "plain-slug"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("en", "en"),
+        (" pt-BR ", "pt-BR"),
+        ("zh-Hant-TW", "zh-Hant-TW"),
+        ("e", None),
+        ("en_US", None),
+        ('en"><script>', None),
+        (False, None),  # YAML's `lang: no`
+        (["en", "pt"], None),
+    ],
+)
+def test_language_tags(value, expected) -> None:
+    assert language_tag(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("My-Post_2", "My-Post_2"),  # safe: kept as written
+        ("a/b", "a-b"),
+        ("../../etc/passwd", "etc-passwd"),
+        ('"><b>x</b>', "x"),
+        (".hidden", "hidden"),
+        ("🎉", ""),
+    ],
+)
+def test_safe_slugs(given, expected) -> None:
+    assert safe_slug(given, {}) == expected
+
+
+def test_control_characters_are_removed_with_their_first_line() -> None:
+    text, found, line = strip_control_characters("a\nb\x0bc\n\x1b[0m\td\r\n")
+    assert (text, found, line) == ("a\nb c\n[0m\td\r\n", ["U+000B", "U+001B"], 2)
+    assert strip_control_characters("tab\tand\nlines\r\n") == (
+        "tab\tand\nlines\r\n",
+        [],
+        0,
+    )
+
+
+def test_key_line_finds_top_level_keys_only() -> None:
+    text = "---\ntitle: x\nheader:\n  image: a.png\nimage: b.png\n---\nimage: c\n"
+    assert key_line(text, "image") == 5
+    assert key_line(text, "lang") == 0

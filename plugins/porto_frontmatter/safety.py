@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import nh3
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 __all__ = [
@@ -86,15 +87,21 @@ _SAFE_SLUG = re.compile(r"[\w~-][\w.~-]*")
 def safe_slug(value: Any, settings: Mapping[str, Any]) -> str:
     """A slug that is one safe path part: ``value`` as it is when it already is
     one, else slugified with the site's slug settings ("" when nothing is left).
+    Whatever those settings say, the result holds only letters, digits and
+    ``_ . ~ -`` and does not start with a dot.
     """
     text = str(value).strip()
     if not _SAFE_SLUG.fullmatch(text):
+        subs = settings.get("SLUG_REGEX_SUBSTITUTIONS")
+        if subs is None:
+            subs = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
         text = slugify(
             re.sub(r"[/\\]+", " ", text),
-            regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            regex_subs=subs,
             preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
             use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-        ).strip(".")
+        )
+        text = re.sub(r"[^\w.~-]+", "-", text).strip("-.")
     return shorten(text)
 
 
@@ -125,9 +132,9 @@ def shown(value: Any, limit: int = 60) -> str:
 
 
 def key_line(text: str, key: str) -> int:
-    """The 1-based line of ``key:`` in the front matter (or Pelican metadata)
-    at the top of ``text``; 0 when it is not found."""
-    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*:", text, re.M | re.I)
+    """The 1-based line of the top-level ``key:`` in the front matter (or
+    Pelican metadata) at the top of ``text``; 0 when it is not found."""
+    match = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.M | re.I)
     return text.count("\n", 0, match.start()) + 1 if match else 0
 
 
