@@ -213,6 +213,22 @@ CASES = [
         },
     ),
     BadInput(
+        "same_save_as",
+        files={
+            "posts/dup/2020-03-25-second-save-as.md": post(
+                "title: Second save_as\nsave_as: notes.html", "Savemarker second."
+            ),
+            "posts/dup/2020-03-24-first-save-as.md": post(
+                "title: First save_as\nsave_as: notes.html", "Savemarker first."
+            ),
+        },
+        expect_message=r"`save_as` names the same file as "
+        r"posts/dup/2020-03-24-first-save-as\.md \(notes\.html\); only the earlier",
+        shows="Savemarker second.",
+        skipped=True,
+        links={"notes.html": {}},
+    ),
+    BadInput(
         "emoji_only_file_names",
         files={
             "posts/emoji/2020-04-02-🎈.md": post("title: 🎈", "Emojimarker balloon."),
@@ -279,7 +295,7 @@ CASES = [
                 f"title: {'Long title ' * 30}", "Longmarker title."
             )
         },
-        expect_message=r"the slug made from the title is 329 bytes, too long",
+        expect_message=r"the slug is 329 bytes, too long for a file name",
         shows="Longmarker title.",
     ),
     BadInput(

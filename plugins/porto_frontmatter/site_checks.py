@@ -67,8 +67,7 @@ def claim_output(instance: Any) -> None:
     fallback = not instance.slug
     if not fallback and instance.slug != shorten(instance.slug):
         logger.warning(
-            "%s: the slug made from the title is %d bytes, too long for a file "
-            "name; using %r",
+            "%s: the slug is %d bytes, too long for a file name; using %r",
             _name(instance), len(instance.slug.encode("utf-8")),
             shorten(instance.slug),
         )  # fmt: skip
@@ -122,6 +121,15 @@ def _move(item: Any, keeper: Any, path: str, claims: dict[str, Any]) -> None:
     candidates += [f"{slug}-{n}" for n in range(2, 1000)]
     for candidate in candidates:
         _set_slug(item, candidate)
+        if _output(item) == path:  # the file does not follow the slug: save_as
+            _set_slug(item, slug)
+            item.override_save_as = ""  # Pelican writes nothing for ""
+            logger.warning(
+                "%s: `save_as` names the same file as %s (%s); only the earlier "
+                "post is written",
+                _name(item), _name(keeper), path,
+            )  # fmt: skip
+            return
         if _output(item) not in claims:
             break
     claims[_output(item)] = item
