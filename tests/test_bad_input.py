@@ -706,6 +706,14 @@ def test_excerpt_image_and_link_work_on_the_development_index(site: Site) -> Non
     assert (build.output / image["src"]).is_file()
     link = excerpt.find("a", string="the ropes post")
     assert (build.output / link["href"] / "index.html").is_file()
+    # ...and on a page below the root, whose relative URLs differ
+    tag = BeautifulSoup(build.html("tag/harbour/index.html"), "html.parser")
+    card = next(c for c in tag.select(".post-card") if "quay" in c.get_text())
+    image = card.select_one(".excerpt").find("img", alt="a gull")
+    assert (build.output / "tag/harbour" / image["src"]).resolve().is_file()
+    link = card.select_one(".excerpt").find("a", string="the ropes post")
+    target = (build.output / "tag/harbour" / link["href"] / "index.html").resolve()
+    assert target == (build.output / "2020/01/ropes/index.html").resolve()
 
 
 # -- the front matter checks on their own ----------------------------------------------
