@@ -11,7 +11,13 @@ from collections.abc import Callable
 from typing import Any
 
 from markdown import Markdown
-from pelican.plugins.porto_pipeline.settings import choice, flag, read, str_list
+from pelican.plugins.porto_pipeline.settings import (
+    choice,
+    flag,
+    read,
+    str_list,
+    whole,
+)
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, slugify
 
@@ -41,6 +47,9 @@ SETTINGS = {
     # Markdown's inline step without the tries that cannot match (inline.py):
     # the same HTML. False uses Markdown as is.
     "PORTO_FRONTMATTER_FAST_INLINE": flag(True),
+    # A post with more tags than this gets a warning (each tag is a page
+    # listing the post); 0 never warns.
+    "PORTO_FRONTMATTER_MANY_TAGS": whole(100),
 }
 
 
@@ -138,9 +147,8 @@ class PortoMarkdownReader(MarkdownReader):
         except ValueError:  # another drive on Windows
             return source_path
 
-    def _decode(self, source_path: str, name: str) -> str:
-        with open(source_path, "rb") as handle:
-            raw = handle.read()
+    def _outside_reason(self, source_path: str) -> str | None:
+        """Why a post must not be read: a symbolic link out of the conten()
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -262,6 +270,15 @@ def _tags(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None
             names.insert(0, existing.name)
     if names:
         out["tags"] = reader.process_metadata("tags", names)
+    many = reader.setting("PORTO_FRONTMATTER_MANY_TAGS")
+    if many and len(names) > many:
+        logger.warning(
+            "%s: %d tags (more than PORTO_FRONTMATTER_MANY_TAGS = %d): each one "
+            "is a page of its own; list pages show the first 10",
+            name,
+            len(names),
+            many,
+        )
 
 
 def _categories(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
