@@ -97,6 +97,9 @@ class PortoMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         self._source_path = source_path
         name = self._display_name(source_path)
+        outside = self._outside_reason(source_path)
+        if outside:
+            raise SkippedPost(name, f"{outside}; post skipped")
         text = normalise_text(self._decode(source_path, name))
         if not text.strip():
             logger.warning("%s: the file is empty; nothing to publish, skipped", name)
@@ -148,7 +151,20 @@ class PortoMarkdownReader(MarkdownReader):
             return source_path
 
     def _outside_reason(self, source_path: str) -> str | None:
-        """Why a post must not be read: a symbolic link out of the conten()
+        """Why a post must not be read: a symbolic link out of the content
+        folder (``posts/x.md -> ~/.ssh/config`` would be published as text)."""
+        base = self.settings.get("PATH")
+        if not base:
+            return None
+        real = os.path.realpath(source_path)
+        root = os.path.realpath(base)
+        if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+            return None
+        return f"a link to {real}, outside the content folder"
+
+    def _decode(self, source_path: str, name: str) -> str:
+        with open(source_path, "rb") as handle:
+            raw = handle.read()
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -5,7 +5,7 @@ folder and handed to Pelican as ``{static}`` links, so the files are copied and
 their URLs follow ``SITEURL`` and ``RELATIVE_URLS``. Runs inside the one-parse
 Porto pipeline, in the "resolve" phase. In production builds (``RELATIVE_URLS``
 off) each page's Pelican links are then resolved once, in place, before writing
-starts.
+starts. No file from outside the content folder is published (outside.py).
 """
 
 from __future__ import annotations
@@ -16,13 +16,21 @@ from pelican.plugins.porto_pipeline.settings import checker
 
 from .early import resolve_early
 from .links import SETTINGS, resolve_links
+from .outside import drop_outside_files
 
-__all__ = ["SETTINGS", "register", "resolve_early", "resolve_links"]
+__all__ = [
+    "SETTINGS",
+    "drop_outside_files",
+    "register",
+    "resolve_early",
+    "resolve_links",
+]
 
 
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS))
     signals.all_generators_finalized.connect(resolve_early)
+    signals.static_generator_finalized.connect(drop_outside_files)
     porto_pipeline.add_transform(
         "links", resolve_links, phase="resolve", plugin=__name__
     )
