@@ -270,3 +270,54 @@ def test_the_symlinked_image_has_no_src_and_the_good_one_is_copied(build):
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     assert not soup.find("img", alt="Leak").has_attr("src")
     assert (build.output / "posts" / "photo.png").exists()
+
+
+# -- The YAML bound on its own ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        # an anchor reused as Jekyll sites do: a few aliases of a small value
+        "defaults: &d {layout: post, comments: true}\nfirst: *d\nsecond: *d\n",
+        # many values written out are not an expansion
+        "tags: [" + ", ".join(f"t{i}" for i in range(20000)) + "]\n",
+        # 9,999 values added by aliases (101 lists of 100 values, one written)
+        "a: &a [" + ", ".join(["x"] * 99) + "]\nb: [" + ", ".join(["*a"] * 101) + "]\n",
+        "deep: " + "[" * 99 + "]" * 99 + "\n",
+    ],
+)
+def test_ordinary_aliases_and_large_blocks_pass(front_matter):
+    from pelican.plugins.porto_frontmatter.frontmatter import split_front_matter
+
+    assert split_front_matter(f"---\n{front_matter}---\nBody.\n") is not None
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "line", "problem"),
+    [
+        (
+            "title: x\na: &a ["
+            + ", ".join(["x"] * 99)
+            + "]\nb: ["
+            + ", ".join(["*a"] * 103)
+            + "]\n",
+            4,  # b's line: "---" is line 1
+            "YAML aliases make `b` 10,301 values long",
+        ),
+        ("title: x\n'tags': &x [a, [b, *x]]\n", 3, "`tags` holds itself"),
+        ("deep: " + "[" * 101 + "]" * 101 + "\n", 2, "more than 100 levels"),
+    ],
+)
+def test_expansions_past_the_bound_are_refused_with_the_line(
+    front_matter, line, problem
+):
+    from pelican.plugins.porto_frontmatter.frontmatter import (
+        FrontMatterError,
+        split_front_matter,
+    )
+
+    with pytest.raises(FrontMatterError) as caught:
+        split_front_matter(f"---\n{front_matter}---\nBody.\n")
+    assert caught.value.line == line
+    assert problem in caught.value.problem
