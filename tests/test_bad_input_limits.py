@@ -117,6 +117,19 @@ CASES = {
         None,
         True,
     ),
+    "a_list_nested_10000_deep": Case(
+        "posts/2020-02-08-nested-list.md",
+        "---\ntitle: Nested list\n---\n" + "- " * 10000 + "x\n",
+        "nested too deeply for Python-Markdown",
+        False,
+    ),
+    "html_nested_10000_deep": Case(
+        # libxml2 stops at 2,048 levels: the page is kept as Markdown wrote it
+        "posts/2020-02-09-nested-html.md",
+        "---\ntitle: Nested HTML\n---\n" + "<div>" * 10000 + "x" + "</div>" * 10000,
+        "Porto pipeline failed, content left unprocessed",
+        True,
+    ),
     # -- Files from outside content/ ------------------------------------------
     "image_symlinked_out_of_the_content_folder": Case(
         "posts/2020-03-01-leak.md",

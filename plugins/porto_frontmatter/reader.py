@@ -111,12 +111,23 @@ class PortoMarkdownReader(MarkdownReader):
 
         self._md = self._markdown(with_meta=front is None)
         if front is None:  # Pelican's own `Key: value` metadata.
-            content = self._md.convert(text)
+            content = self._convert(text, name)
             meta = getattr(self._md, "Meta", None)
             return content, self._parse_metadata(meta) if meta else {}
 
-        content = self._md.convert(front.body)
+        content = self._convert(front.body, name)
         return content, self._metadata(front.data, source_path, name)
+
+    def _convert(self, text: str, name: str) -> str:
+        try:
+            return self._md.convert(text)
+        except RecursionError as exc:  # "- - - … x" ten thousand deep
+            self.__dict__.pop("_porto_converter", None)  # start afresh next time
+            raise SkippedPost(
+                name,
+                "lists or quotes nested too deeply for Python-Markdown "
+                "(RecursionError); post skipped",
+            ) from exc
 
     def _markdown(self, with_meta: bool) -> Markdown:
         """A Markdown converter for the next file.
