@@ -334,3 +334,18 @@ def test_expansions_past_the_bound_are_refused_with_the_line(
         split_front_matter(f"---\n{front_matter}---\nBody.\n")
     assert caught.value.line == line
     assert problem in caught.value.problem
+
+
+def test_a_save_as_climbing_out_of_the_output_folder_is_not_written(site):
+    site.write("images/climber.png", SECRET)
+    site.write("posts/2020-01-04-fine.md", "---\ntitle: Fine\n---\nHello.\n")
+    build = site.build(
+        EXTRA_PATH_METADATA={"images/climber.png": {"save_as": "../climber.png"}}
+    )
+    assert build.returncode == 0, build.log
+    assert build.problems == [
+        f"WARNING images/climber.png: the file would be written to "
+        f"{site.root / 'climber.png'}, outside the output folder: not published"
+    ]
+    assert not (site.root / "climber.png").exists()
+    assert (build.output / "2020" / "01" / "fine" / "index.html").exists()
