@@ -349,3 +349,34 @@ def test_a_save_as_climbing_out_of_the_output_folder_is_not_written(site):
     ]
     assert not (site.root / "climber.png").exists()
     assert (build.output / "2020" / "01" / "fine" / "index.html").exists()
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that is all header: enough for Pillow to open it, never to decode."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("side", [12000, 30000])  # Pillow warns; Pillow refuses
+def test_image_size_reads_a_huge_header_without_pillows_warning(tmp_path, side):
+    import warnings
+
+    from pelican.plugins.porto_images.images import heavy_image, image_size
+    from PIL import Image
+
+    path = tmp_path / "huge.png"
+    path.write_bytes(_png_header(side, side))
+    limit = Image.MAX_IMAGE_PIXELS
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any warning fails the test
+        assert image_size(str(path)) == (side, side)
+    assert Image.MAX_IMAGE_PIXELS == limit  # Pillow's guard is back in place
+    assert heavy_image((side, side)) == limit
+    assert heavy_image((4000, 3000)) is None
