@@ -13,7 +13,13 @@ from typing import Any
 
 from markdown import Markdown
 from pelican.plugins.porto_pipeline import parse
-from pelican.plugins.porto_pipeline.settings import choice, flag, read, str_list
+from pelican.plugins.porto_pipeline.settings import (
+    choice,
+    flag,
+    read,
+    str_list,
+    whole,
+)
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, slugify
 
@@ -57,6 +63,9 @@ SETTINGS = {
     # Markdown's inline step without the tries that cannot match (inline.py):
     # the same HTML. False uses Markdown as is.
     "PORTO_FRONTMATTER_FAST_INLINE": flag(True),
+    # A post with more tags than this gets a warning (each tag is a page
+    # listing the post); 0 never warns.
+    "PORTO_FRONTMATTER_MANY_TAGS": whole(100),
 }
 
 
@@ -104,6 +113,9 @@ class PortoMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         self._source_path = source_path
         name = self._display_name(source_path)
+        outside = self._outside_reason(source_path)
+        if outside:
+            raise SkippedPost(name, f"{outside}; post skipped")
         text = normalise_text(self._decode(source_path, name))
         text = self._without_control_characters(text, name)
         self._text = text
@@ -117,7 +129,7 @@ class PortoMarkdownReader(MarkdownReader):
 
         self._md = self._markdown(with_meta=front is None)
         if front is None:  # Pelican's own `Key: value` metadata.
-            content = self._md.convert(text)
+            content = self._convert(text, name)
             meta = getattr(self._md, "Meta", None)
             metadata = self._parse_metadata(meta) if meta else {}
             return content, self._checked_pelican_metadata(metadata, name)
@@ -131,7 +143,7 @@ class PortoMarkdownReader(MarkdownReader):
             )  # fmt: skip
             for step in steps:
                 body = step.func(body, post)
-        content = self._md.convert(body)
+        content = self._convert(body, name)
         return content, self._metadata(front.data, source_path, name)
 
     def _body_steps(self) -> list:
@@ -139,6 +151,17 @@ class PortoMarkdownReader(MarkdownReader):
         if steps is None:
             steps = self._porto_body_steps = enabled_body_steps(self.settings)
         return steps
+
+    def _convert(self, text: str, name: str) -> str:
+        try:
+            return self._md.convert(text)
+        except RecursionError as exc:  # "- - - … x" ten thousand deep
+            self.__dict__.pop("_porto_converter", None)  # start afresh next time
+            raise SkippedPost(
+                name,
+                "lists or quotes nested too deeply for Python-Markdown "
+                "(RecursionError); post skipped",
+            ) from exc
 
     def _markdown(self, with_meta: bool) -> Markdown:
         """A Markdown converter for the next file.
@@ -171,6 +194,18 @@ class PortoMarkdownReader(MarkdownReader):
             return os.path.relpath(source_path, base)
         except ValueError:  # another drive on Windows
             return source_path
+
+    def _outside_reason(self, source_path: str) -> str | None:
+        """Why a post must not be read: a symbolic link out of the content
+        folder (``posts/x.md -> ~/.ssh/config`` would be published as text)."""
+        base = self.settings.get("PATH")
+        if not base:
+            return None
+        real = os.path.realpath(source_path)
+        root = os.path.realpath(base)
+        if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+            return None
+        return f"a link to {real}, outside the content folder"
 
     def _decode(self, source_path: str, name: str) -> str:
         with open(source_path, "rb") as handle:
@@ -380,6 +415,15 @@ def _tags(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None
             names.insert(0, existing.name)
     if names:
         out["tags"] = reader.process_metadata("tags", names)
+    many = reader.setting("PORTO_FRONTMATTER_MANY_TAGS")
+    if many and len(names) > many:
+        logger.warning(
+            "%s: %d tags (more than PORTO_FRONTMATTER_MANY_TAGS = %d): each one "
+            "is a page of its own; list pages show the first 10",
+            name,
+            len(names),
+            many,
+        )
 
 
 def _categories(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:

@@ -6,6 +6,7 @@ and writing a document stays a small part of what the transforms cost.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -25,9 +26,11 @@ __all__ = [
     "Transform",
     "add_transform",
     "enabled_transforms",
+    "is_inside",
     "local_file",
     "parse",
     "process_content",
+    "real_folder",
     "run_transforms",
     "serialise",
 ]
@@ -78,6 +81,9 @@ class Document:
     # Files local_file() looked for, with their stamps: what a cached result
     # of this document depends on besides its HTML.
     files: dict[str, Any] = field(default_factory=dict)
+    # URLs local_file() refused, with why: a file outside the content folder
+    # (a "../" too many, or a symbolic link out of it) is never published.
+    refused: dict[str, str] = field(default_factory=dict)
 
 
 TransformFunc = Callable[[etree._Element, Mapping[str, Any], Document], None]
@@ -503,8 +509,9 @@ def save_cache(pelican: Any) -> None:
         cache.save()
 
 
-# {static}/x, {attach}x, |filename|x ... as Pelican writes intra-site links.
-_PLACEHOLDER = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
+# {static}/x, {attach}x, |filename|x ... as Pelican writes intra-site links
+# (its INTRASITE_LINK_REGEX takes "{" or "|" on either side).
+_PLACEHOLDER = re.compile(r"^[{|]\w+[|}]")
 
 
 def local_file(url: str, doc: Document) -> str | None:
@@ -512,14 +519,16 @@ def local_file(url: str, doc: Document) -> str | None:
 
     Understands Pelican placeholders (``{static}/a.png``), site-root paths as
     Jekyll writes them (``/images/a.png``) and paths relative to the source file.
-    Remote URLs, fragments and missing files give ``None``.
+    Remote URLs, fragments and missing files give ``None``; so does a file
+    outside the content folder, and ``doc.refused`` says why when Pelican
+    would copy it: a placeholder with a ``../`` too many, or a symbolic link
+    out of the folder (a link to ``/etc/hostname``, a linked folder). A plain
+    ``../../about/`` is only a URL, and not refused.
     """
     if not url or not doc.content_root:
         return None
     placeholder = _PLACEHOLDER.match(url)
-    if placeholder:
-        url = url[placeholder.end() :]
-    parts = urlsplit(url)
+    parts = urlsplit(url[placeholder.end() :] if placeholder else url)
     if parts.scheme or parts.netloc or not parts.path:
         return None
     path = unquote(parts.path)
@@ -530,8 +539,28 @@ def local_file(url: str, doc: Document) -> str | None:
         base = os.path.dirname(doc.source_path) if doc.source_path else root
         candidate = os.path.join(base, path)
     candidate = os.path.normpath(candidate)
-    if candidate != root and not candidate.startswith(root + os.sep):
+    if not is_inside(candidate, root):
+        if placeholder:  # Pelican would copy it: "../" is not just a URL here
+            doc.refused[url] = "points outside the content folder"
         return None
     seen = stamp(candidate)
     doc.files[candidate] = seen
-    return candidate if seen is not None else None
+    if seen is None:
+        return None
+    real = os.path.realpath(candidate)
+    if real != candidate and not is_inside(real, real_folder(root)):
+        doc.refused[url] = f"is a link to {real}, outside the content folder"
+        return None
+    return candidate
+
+
+def is_inside(path: str, folder: str) -> bool:
+    """Is the normalised absolute ``path`` ``folder`` or under it?"""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+@functools.lru_cache(maxsize=8)
+def real_folder(folder: str) -> str:
+    """``os.path.realpath(folder)``, once per build (the content folder may
+    itself be a symbolic link: what it holds is inside it all the same)."""
+    return os.path.realpath(folder)
