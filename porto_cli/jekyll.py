@@ -528,10 +528,7 @@ class JekyllImport:
             self.report.skip(f"{rel}: {PORTO_WRITES[stem]}")
             return
         if LISTING.search(front.body):
-            self.report.skip(
-                f"{rel}: a list made from site.posts/paginator; Porto writes its own "
-                "(index, archives, tags, categories)"
-            )
+            self.listing_page(front, rel)
             return
         added = self.added_front_matter(front, rel, "pages")
         layout = (front.data or {}).get("layout", added.get("layout"))
@@ -554,6 +551,34 @@ class JekyllImport:
             return
         self.write(target, with_front_matter(front, added, body))
         self.report.carried["pages"] += 1
+
+    def listing_page(self, front: Front, rel: str) -> None:
+        """A page that lists posts with Liquid (``site.posts``, ``site.tags``):
+        Porto writes such lists itself, so the page's old URL becomes a
+        redirect to Porto's archives, tags or categories page."""
+        data = front.data or {}
+        body = front.body
+        if "site.tags" in body:
+            target = "/tags.html"
+        elif "site.categories" in body:
+            target = "/categories.html"
+        else:
+            target = "/archives.html"
+        permalink = data.get("permalink") or self.page_permalink(rel)
+        stub = {
+            "title": str(data.get("title") or posixpath.basename(rel)),
+            "permalink": str(permalink),
+            "redirect_to": target,
+            "status": "hidden",
+        }
+        text = with_front_matter(Front({}, "---\n", "---\n", ""), stub, "")
+        target_file = self.markdown_target(self.content / "pages" / rel)
+        self.write(target_file, text)
+        self.report.carried["list pages (redirects)"] += 1
+        self.report.notes.append(
+            f"{rel}: a list made with Liquid ({permalink}); Porto writes its own, "
+            f"and the old address redirects to {target}"
+        )
 
     def root_file(self, path: Path) -> None:
         rel = self.rel(path)
@@ -742,7 +767,7 @@ class JekyllImport:
             "SITENAME": str(config.get("title") or "My blog"),
             "SITESUBTITLE": str(config.get("description") or ""),
             "TIMEZONE": str(config.get("timezone") or "UTC"),
-            "DEFAULT_LANG": str(config.get("lang") or "en").split("-")[0].split("_")[0],
+            "DEFAULT_LANG": str(config.get("lang") or "en"),
             "PER_PAGE": per_page,
             "PATTERN": pattern,
             "PERMALINK": self.permalink_style(),

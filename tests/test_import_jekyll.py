@@ -1,0 +1,380 @@
+"""``porto import-jekyll``: a Jekyll site folder in, a Porto site out.
+
+The fixture ``fixtures/jekyll_site`` is a small Jekyll blog (``baseurl:
+/blog``, a ``/:categories/:year/:month/:day/:title/`` permalink, paginate,
+Liquid and includes in its posts, a draft, an about page with its own
+permalink, ``assets/``). It is imported once for the module with the
+command a user runs, then built as production builds it, and the output is
+checked against the URLs Jekyll gave the same folder (worked out by hand in
+``JEKYLL_URLS`` from Jekyll's rules, not by Porto's code).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import runpy
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURES, Build
+
+SOURCE = FIXTURES / "jekyll_site"
+SITEURL = "https://example.org/blog"
+
+# Every address the Jekyll site had, under its baseurl, as Jekyll 4 with the
+# fixture's _config.yml writes it: "page" is a page of the site, "redirect" a
+# jekyll-redirect-from page (to the address given), "file" a file.
+# Left out on purpose (the import report names them): /assets/css/main.css,
+# the old theme's stylesheet made from Sass, which no carried page links to.
+JEKYLL_URLS = {
+    # jekyll-paginate: the home page and /page2/ (4 posts, 2 a page)
+    "/": ("page", None),
+    "/page2/": ("page", None),
+    # posts: /:categories/:year/:month/:day/:title/
+    "/travel/2021/04/03/tram-at-dusk/": ("page", None),
+    "/food/notes/2021/05/10/grilled-sardines/": ("page", None),  # "Food Notes"
+    "/2022/01/15/winter-light/": ("page", None),  # no categories, in _posts/2022/
+    "/travel/2022/02/20/gulls-at-noon/": ("page", None),  # an .html post
+    # pages: their own permalink, else /:path/:basename/ (the pattern ends in /)
+    "/about-me/": ("page", None),
+    "/contact/": ("page", None),  # contact/index.md
+    "/colophon/": ("page", None),
+    "/404.html": ("page", None),
+    "/archive/": ("redirect", "/archives.html"),  # a site.posts list in Jekyll
+    # redirect_from
+    "/tram/": ("redirect", "/travel/2021/04/03/tram-at-dusk/"),
+    "/2021/04/tram-at-dusk.html": ("redirect", "/travel/2021/04/03/tram-at-dusk/"),
+    # jekyll-feed, jekyll-sitemap (and the site's own robots.txt)
+    "/feed.xml": ("file", None),
+    "/sitemap.xml": ("file", None),
+    "/robots.txt": ("file", None),
+    # static files
+    "/CNAME": ("file", None),
+    "/favicon.ico": ("file", None),
+    "/assets/img/tram.png": ("file", None),
+    "/assets/img/roofs.png": ("file", None),
+    "/assets/img/gulls.png": ("file", None),
+}
+
+REDIRECT_MARK = "<!-- redirect page written by porto_permalinks -->"
+
+
+def tree_hash(root: Path) -> str:
+    """Names, bytes and modification times of every file and folder."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        stat = path.stat()
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(str(stat.st_mtime_ns).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def porto(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The ``porto`` command, as ``python -m porto_cli`` (the same ``main``)."""
+    return subprocess.run(
+        [sys.executable, "-m", "porto_cli", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def pelican(site: Path, *args: str, **env: str) -> Build:
+    environ = dict(os.environ, COLUMNS="1000", NO_COLOR="1", PYTHONIOENCODING="utf-8")
+    environ.pop("PORTO_SITEURL", None)
+    environ.update(env)
+    run = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", *args],
+        cwd=site, env=environ, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    return Build(run.returncode, run.stdout + run.stderr, site / "output")
+
+
+def output_file(build: Build, url: str) -> Path:
+    """Where a static host looks for ``url`` (a path under the site's root)."""
+    relative = url.lstrip("/")
+    if url.endswith("/"):
+        relative += "index.html"
+    return build.output / relative
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("imported") / "porto-blog"
+    before = tree_hash(SOURCE)
+    run = porto("import-jekyll", str(SOURCE), str(dest))
+    after = tree_hash(SOURCE)
+    return run, dest, before, after
+
+
+@pytest.fixture(scope="module")
+def production(imported) -> Build:
+    run, dest, *_ = imported
+    assert run.returncode == 0, run.stdout + run.stderr
+    build = pelican(dest, "-s", "publishconf.py", PORTO_SITEURL=SITEURL)
+    assert build.returncode == 0, build.log
+    return build
+
+
+def test_the_source_folder_is_never_touched(imported):
+    run, _dest, before, after = imported
+    assert run.returncode == 0, run.stderr
+    assert before == after
+
+
+def test_the_report_counts_what_was_carried(imported):
+    run, *_ = imported
+    carried, _, missing = run.stdout.partition("Not carried")
+    counts = {
+        line.rsplit(None, 1)[0].strip(): line.rsplit(None, 1)[1]
+        for line in carried.splitlines()
+        if line.startswith("  ") and line.rstrip()[-1:].isdigit()
+    }
+    assert counts["posts"] == "4"
+    assert counts["drafts"] == "1"
+    assert counts["pages"] == "3"  # about, contact/index, colophon
+    assert counts["static files"] == "3"  # assets/img/*.png
+    assert counts["files at the root"] == "3"  # CNAME, favicon.ico, robots.txt
+    assert counts["includes"] == "1"
+    assert counts["list pages (redirects)"] == "1"  # archive.md
+    assert "plugin jekyll-redirect-from: done by porto_permalinks" in carried
+
+
+def test_the_report_lists_what_was_not_carried(imported):
+    run, *_ = imported
+    _, heading, missing = run.stdout.partition("Not carried")
+    assert heading, run.stdout
+    lines = [line.strip("- ").strip() for line in missing.splitlines()[1:]]
+    expected = [
+        "plugin jemoji:",
+        "collection 'recipes' (_recipes/, 1 file)",
+        "_sass/ (1 file)",
+        "_layouts/ (2 files)",
+        "assets/css/main.scss: Sass",
+        "index.html: the home page",
+        "404.html: Porto's theme writes its own 404.html",
+        "layout 'gallery' (1 file: _posts/2022-02-20-gulls-at-noon.html)",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in lines), (start, lines)
+    # Jekyll's own exclusions are not reported, nor carried
+    assert "notes-to-self" not in run.stdout
+    assert "Gemfile" not in run.stdout
+
+
+def test_the_written_site_keeps_jekyll_settings(imported):
+    _run, dest, *_ = imported
+    conf = runpy.run_path(str(dest / "pelicanconf.py"))
+    assert conf["SITENAME"] == "River Notes"
+    assert (
+        conf["SITESUBTITLE"] == "Walks along the river, written down the same evening."
+    )
+    assert conf["AUTHOR"] == "Marta Quay"
+    assert conf["TIMEZONE"] == "Europe/Lisbon"
+    assert conf["DEFAULT_LANG"] == "en-GB"
+    assert conf["PORTO_JEKYLL_PERMALINK"] == "/:categories/:year/:month/:day/:title/"
+    assert conf["DEFAULT_PAGINATION"] == 2
+    assert conf["PORTO_JEKYLL_EXCERPT_SEPARATOR"] == "<!-- cut -->"
+    assert conf["PORTO_JEKYLL_INCLUDES_PATH"] == "../_includes"
+    site = conf["PORTO_JEKYLL_SITE"]
+    assert site["twitter_username"] == "martaquay"
+    assert site["author"] == {
+        "name": "Marta Quay",
+        "bio": "Walks the river most mornings.",
+    }
+    assert site["data"]["walks"][0]["name"] == "the Ribeira steps"
+    assert not {"plugins", "defaults", "exclude", "collections"} & set(site)
+    assert all(p.startswith("pelican.plugins.porto_") for p in conf["PLUGINS"])
+    assert Path(conf["THEME"], "templates", "article.html").is_file()
+    assert (dest / "_includes" / "tide-note.html").is_file()
+    assert not (dest / "content" / "_includes").exists()
+    # the draft carries `status: draft`, the page without a permalink its old URL
+    draft = (dest / "content" / "drafts" / "half-finished-bridge.md").read_text()
+    assert "\nstatus: draft\n" in draft
+    colophon = (dest / "content" / "pages" / "colophon.md").read_text()
+    assert "\npermalink: /colophon/\n" in colophon
+
+
+def test_the_production_build_is_clean(production):
+    # No warnings at all: nothing in the fixture is one Porto should report.
+    assert production.problems == [], production.log
+
+
+@pytest.mark.parametrize("url", sorted(JEKYLL_URLS))
+def test_every_jekyll_url_still_answers(production, url):
+    kind, target = JEKYLL_URLS[url]
+    path = output_file(production, url)
+    assert path.is_file(), f"{url}: nothing at {path.relative_to(production.output)}"
+    if kind == "file":
+        return
+    page = path.read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+    if kind == "page":
+        assert REDIRECT_MARK not in page and refresh is None, url
+        assert soup.find("main") is not None, url
+        return
+    assert refresh is not None, url
+    assert refresh["content"] == f"0; url={SITEURL}{target}"
+    assert output_file(production, target).is_file(), target
+
+
+def test_the_draft_is_not_published(production):
+    assert not (production.output / "drafts").exists()
+    for path in production.output.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            assert "unfinished footbridge" not in text, path
+            assert "half-finished" not in text.lower(), path
+
+
+def _liquid_outside_code(markup: str) -> list[str]:
+    if "{" not in markup:
+        return []
+    soup = BeautifulSoup(markup, "html.parser")
+    for code in soup.find_all(["pre", "code"]):
+        code.decompose()
+    left = str(soup)
+    return [mark for mark in ("{%", "{{") if mark in left]
+
+
+def test_no_liquid_in_any_page_or_feed(production):
+    checked = 0
+    for path in production.output.rglob("*"):
+        if "pagefind" in path.parts or path.suffix not in (".html", ".xml"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".xml":  # entries' HTML is escaped text in the feed
+            strings = BeautifulSoup(text, "xml").find_all(string=True)
+            found = [m for s in strings for m in _liquid_outside_code(str(s))]
+        else:
+            found = _liquid_outside_code(text)
+        assert found == [], path
+        checked += 1
+    assert checked > 20
+
+
+def test_posts_render_their_liquid(production):
+    def article(url: str) -> BeautifulSoup:
+        return BeautifulSoup(output_file(production, url).read_text(), "html.parser")
+
+    def text(soup: BeautifulSoup) -> str:  # typography's no-break spaces as spaces
+        return soup.select_one(".post-content").get_text().replace("\xa0", " ")
+
+    tram = article("/travel/2021/04/03/tram-at-dusk/")
+    sources = [img["src"] for img in tram.select(".post-content img")]
+    assert sources == [
+        f"{SITEURL}/assets/img/tram.png",
+        f"{SITEURL}/assets/img/roofs.png",
+    ]
+    assert tram.select_one(".post-content figure figcaption em").text == "last"
+    sardines = article("/food/notes/2021/05/10/grilled-sardines/")
+    assert "def total(plates):" in sardines.select_one("div.highlight pre").text
+    note = sardines.select_one("aside.tide-note")  # the site's own include
+    assert note.text == "The tide was low that day."
+    assert "starts at the Ribeira steps, measured in metres." in text(sardines)
+    winter = article("/2022/01/15/winter-light/")
+    links = {a.text: a["href"] for a in winter.select(".post-content a")}
+    assert links["the tram walk"] == f"{SITEURL}/travel/2021/04/03/tram-at-dusk/"
+    assert links["the about page"] == f"{SITEURL}/about-me/"
+    assert "This post is wintry." in text(winter)  # a path-scoped default
+    gulls = article("/travel/2022/02/20/gulls-at-noon/")
+    image = gulls.select_one(".post-content figure img")
+    assert image["src"] == f"{SITEURL}/assets/img/gulls.png"
+
+
+def test_excerpts_end_at_the_sites_separator(production):
+    second = BeautifulSoup(
+        output_file(production, "/page2/").read_text(), "html.parser"
+    )
+    text = second.get_text(" ").replace("\xa0", " ")
+    assert "The number 1 tram rattles along the river" in text
+    assert "Nobody else got off" not in text
+
+
+def test_the_feed_keeps_jekyll_feeds_address(production):
+    feed = BeautifulSoup(output_file(production, "/feed.xml").read_text(), "xml")
+    entries = feed.find_all("entry")
+    titles = sorted(entry.title.text.replace("\xa0", " ") for entry in entries)
+    assert titles == [
+        "Grilled sardines, counted",
+        "Gulls at noon",
+        "The last tram at dusk",
+        "Winter light on the water",
+    ]
+
+
+def test_a_non_empty_destination_is_refused_then_forced(tmp_path):
+    dest = tmp_path / "blog"
+    dest.mkdir()
+    (dest / "notes.txt").write_text("mine\n")
+    refused = porto("import-jekyll", str(SOURCE), str(dest))
+    assert refused.returncode == 2
+    assert "not empty" in refused.stderr and "--force" in refused.stderr
+    assert [p.name for p in dest.iterdir()] == ["notes.txt"]
+    forced = porto("import-jekyll", "--force", str(SOURCE), str(dest))
+    assert forced.returncode == 0, forced.stderr
+    assert (dest / "notes.txt").read_text() == "mine\n"
+    assert (dest / "content" / "posts" / "2021-04-03-tram-at-dusk.md").is_file()
+
+
+def test_a_destination_inside_the_source_is_refused(tmp_path):
+    source = tmp_path / "jekyll"
+    shutil.copytree(SOURCE, source)
+    run = porto("import-jekyll", str(source), str(source / "porto"))
+    assert run.returncode == 2
+    assert "inside" in run.stderr
+    assert not (source / "porto").exists()
+
+
+def test_a_folder_that_is_not_a_jekyll_site_is_refused(tmp_path):
+    run = porto("import-jekyll", str(tmp_path / "nowhere"), str(tmp_path / "out"))
+    assert run.returncode == 2
+    assert "no such folder" in run.stderr
+
+
+def test_settings_are_safe_python_whatever_the_title(tmp_path):
+    source = tmp_path / "jekyll"
+    (source / "_posts").mkdir(parents=True)
+    title = 'Quotes \' " and """ and \\ and {braces}'
+    (source / "_config.yml").write_text(
+        "title: 'Quotes '' \" and \"\"\" and \\ and {braces}'\n"
+        'description: "Two\\nlines"\n'
+        'author: Ana "Jo" O\'Neill\n',
+        encoding="utf-8",
+    )
+    dest = tmp_path / "porto"
+    run = porto("import-jekyll", str(source), str(dest))
+    assert run.returncode == 0, run.stderr
+    conf = runpy.run_path(str(dest / "pelicanconf.py"))
+    assert conf["SITENAME"] == title
+    assert conf["SITESUBTITLE"] == "Two\nlines"
+    assert conf["AUTHOR"] == 'Ana "Jo" O\'Neill'
+    assert conf["PORTO_JEKYLL_PERMALINK"] == "date"  # Jekyll's default
+    assert conf["PORTO_JEKYLL_EXCERPT_SEPARATOR"] == "\n\n"  # Jekyll's default
+    # No url in _config.yml: the production build says how to give one.
+    check = subprocess.run(
+        [sys.executable, "-c", "import runpy; runpy.run_path('publishconf.py')"],
+        cwd=dest, capture_output=True, text=True,
+        env={k: v for k, v in os.environ.items() if k != "PORTO_SITEURL"},
+    )  # fmt: skip
+    assert check.returncode != 0
+    assert "no site URL for the production build" in check.stderr
+
+
+def test_the_porto_command_is_installed_with_help():
+    script = Path(sysconfig.get_path("scripts")) / "porto"
+    assert script.is_file(), "pip install -e . installs the porto command"
+    top = subprocess.run([script, "--help"], capture_output=True, text=True)
+    assert top.returncode == 0 and "import-jekyll" in top.stdout
+    sub = subprocess.run(
+        [script, "import-jekyll", "--help"], capture_output=True, text=True
+    )
+    assert sub.returncode == 0
+    assert "SRC" in sub.stdout and "DEST" in sub.stdout and "--force" in sub.stdout
