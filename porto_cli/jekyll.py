@@ -225,8 +225,8 @@ _OPEN = re.compile(r"---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.MULTILINE)
 
 
-def read_text(path: Path) -> str:
-    text = path.read_text(encoding="utf-8", errors="replace")
+def read_text(path: Path, strict: bool = False) -> str:
+    text = path.read_text(encoding="utf-8", errors="strict" if strict else "replace")
     if text.startswith("\ufeff"):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -465,7 +465,13 @@ class JekyllImport:
         need_front: bool = True,
     ) -> bool:
         """Write one post, draft or page; False when it is not carried."""
-        text = read_text(path)
+        try:
+            text = read_text(path, strict=True)
+        except UnicodeDecodeError:
+            # Copied as it is: Porto names the file and the bytes' offset.
+            self.report.notes.append(f"{rel}: not UTF-8; copied as it is")
+            self.copy(path, self.markdown_target(target))
+            return True
         front = split_front(text)
         if front.broken:
             # Carried as written: Porto names the file and the YAML problem.

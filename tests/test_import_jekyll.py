@@ -256,6 +256,7 @@ def test_no_liquid_in_any_page_or_feed(production):
         else:
             found = _liquid_outside_code(text)
         assert found == [], path
+        assert "porto-jekyll-excerpt" not in text, path  # the excerpt's mark
         checked += 1
     assert checked > 20
 
@@ -296,6 +297,10 @@ def test_excerpts_end_at_the_sites_separator(production):
     text = second.get_text(" ").replace("\xa0", " ")
     assert "The number 1 tram rattles along the river" in text
     assert "Nobody else got off" not in text
+    first = BeautifulSoup(output_file(production, "/").read_text(), "html.parser")
+    text = first.get_text(" ").replace("\xa0", " ")
+    assert "At noon the gulls take the railings." in text  # the .html post
+    assert "arguing" not in text
 
 
 def test_the_feed_keeps_jekyll_feeds_address(production):
