@@ -489,9 +489,18 @@ class JekyllImport:
         body = front.body
         if path.suffix.lower() in HTML_EXTS:
             # HTML that Markdown passes through whole: one raw block.
-            body = f'<div class="jekyll-html">\n{body.strip()}\n</div>\n'
+            body = self.html_body(body, rel)
         self.write(self.markdown_target(target), with_front_matter(front, added, body))
         return True
+
+    def html_body(self, body: str, rel: str) -> str:
+        """An HTML file's body, as one raw block Markdown leaves alone."""
+        if "{% highlight" in body or "{%- highlight" in body:
+            self.report.skip(
+                f"{rel}: {{% highlight %}} in an HTML file stays a Markdown code "
+                "fence there; make the file Markdown or write the <pre> yourself"
+            )
+        return f'<div class="jekyll-html">\n{body.strip()}\n</div>\n'
 
     @staticmethod
     def markdown_target(target: Path) -> Path:
@@ -550,7 +559,7 @@ class JekyllImport:
         self.note_layout(front.data or {}, added, rel)
         body = front.body
         if path.suffix.lower() in HTML_EXTS:
-            body = f'<div class="jekyll-html">\n{body.strip()}\n</div>\n'
+            body = self.html_body(body, rel)
         target = self.markdown_target(self.content / "pages" / rel)
         if target in self.written:
             self.report.skip(f"{rel}: another page was already written as {target}")

@@ -21,6 +21,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, Build
 
@@ -383,3 +384,72 @@ def test_the_porto_command_is_installed_with_help():
     )
     assert sub.returncode == 0
     assert "SRC" in sub.stdout and "DEST" in sub.stdout and "--force" in sub.stdout
+
+
+def _front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+@pytest.mark.parametrize(
+    "style, about, docs_index, setup",
+    [
+        # Jekyll's page URLs: /:path/:basename + the style's ending;
+        # an index page is its folder.
+        ("date", "/about.html", "/docs/", "/docs/setup.html"),
+        ("pretty", "/about/", "/docs/", "/docs/setup/"),
+        ("/:year/:title/", "/about/", "/docs/", "/docs/setup/"),
+        ("/:year/:title", "/about", "/docs/", "/docs/setup"),
+    ],
+)
+def test_pages_get_the_permalink_jekyll_gave_them(
+    tmp_path, style, about, docs_index, setup
+):
+    source = tmp_path / "jekyll"
+    (source / "docs").mkdir(parents=True)
+    (source / "_config.yml").write_text(f"title: Docs\npermalink: {style}\n")
+    (source / "about.md").write_text("---\ntitle: About\n---\nHello.\n")
+    (source / "docs" / "index.md").write_text("---\ntitle: Docs\n---\nAll.\n")
+    (source / "docs" / "setup.html").write_text(
+        "---\ntitle: Setup\n---\n<p>Run it.</p>\n"
+        "{% highlight sh %}\nmake\n{% endhighlight %}\n"
+    )
+    dest = tmp_path / "porto"
+    run = porto("import-jekyll", str(source), str(dest))
+    assert run.returncode == 0, run.stderr
+    pages = dest / "content" / "pages"
+    assert _front_matter(pages / "about.md")["permalink"] == about
+    assert _front_matter(pages / "docs" / "index.md")["permalink"] == docs_index
+    setup_page = pages / "docs" / "setup.md"  # HTML, kept whole for Markdown
+    assert _front_matter(setup_page)["permalink"] == setup
+    assert '<div class="jekyll-html">\n<p>Run it.</p>' in setup_page.read_text()
+    assert "docs/setup.html: {% highlight %} in an HTML file" in run.stdout
+
+
+def test_defaults_apply_by_scope_and_never_override_the_post(tmp_path):
+    source = tmp_path / "jekyll"
+    (source / "_posts" / "walks").mkdir(parents=True)
+    (source / "_config.yml").write_text(
+        "defaults:\n"
+        "  - scope: {path: '_posts/walks'}\n    values: {mood: near}\n"
+        "  - scope: {path: '', type: posts}\n"
+        "    values: {mood: far, comments: true, author: Marta}\n"
+        "  - scope: {type: pages}\n    values: {comments: false}\n"
+    )
+    (source / "_posts" / "2020-01-01-one.md").write_text(
+        "---\ntitle: One\nauthor: Rui  # mine\n---\nText.\n"
+    )
+    (source / "_posts" / "walks" / "2020-01-02-two.md").write_text(
+        "---\ntitle: Two\n---\nText.\n"
+    )
+    dest = tmp_path / "porto"
+    assert porto("import-jekyll", str(source), str(dest)).returncode == 0
+    posts = dest / "content" / "posts"
+    one = (posts / "2020-01-01-one.md").read_text()
+    assert one.startswith("---\ntitle: One\nauthor: Rui  # mine\n")  # as written
+    assert _front_matter(posts / "2020-01-01-one.md") == {
+        "title": "One", "author": "Rui", "mood": "far", "comments": True,
+    }  # fmt: skip
+    assert _front_matter(posts / "walks" / "2020-01-02-two.md") == {
+        "title": "Two", "mood": "near", "comments": True, "author": "Marta",
+    }  # fmt: skip
