@@ -780,7 +780,7 @@ class JekyllImport:
         values = {
             "AUTHOR": author_name,
             "SITENAME": str(config.get("title") or "My blog"),
-            "SITESUBTITLE": str(config.get("description") or ""),
+            "SITESUBTITLE": str(config.get("description") or "").strip() or None,
             "TIMEZONE": str(config.get("timezone") or "UTC"),
             "DEFAULT_LANG": str(config.get("lang") or "en"),
             "PER_PAGE": per_page,
@@ -833,7 +833,11 @@ class JekyllImport:
             "import importlib.util",
             "import os",
             "",
-            f"AUTHOR = {v['AUTHOR']!r}",
+            (
+                f"AUTHOR = {v['AUTHOR']!r}"
+                if v["AUTHOR"].strip()
+                else '# AUTHOR = "Your name"  (_config.yml names no author)'
+            ),
             f"SITENAME = {v['SITENAME']!r}",
             f"SITESUBTITLE = {v['SITESUBTITLE']!r}",
             'SITEURL = ""',
