@@ -55,6 +55,19 @@ LISTING = re.compile(
     r"\b(?:site\.(?:posts|pages|tags|categories|collections|related_posts"
     r"|static_files|html_pages|documents)|paginator\.)"
 )
+# Liquid tags in a body: `{% name …` (raw and comment blocks taken out first).
+_TAG = re.compile(r"\{%-?\s*([A-Za-z_][\w-]*)([^%]*)%\}")
+_VERBATIM = re.compile(
+    r"\{%-?\s*(raw|comment)\s*-?%\}.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL
+)
+_INCLUDE_NAME = re.compile(r"^\s*([^\s{}]+)")
+# Feeds a Jekyll site made with Liquid at its root: Porto writes its feed there.
+FEED_FILES = {
+    "atom.xml": "atom",
+    "feed.xml": "atom",
+    "rss.xml": "rss",
+    "feed.rss": "rss",
+}
 # Jekyll's own exclusions and build folders, never carried.
 ALWAYS_SKIPPED = {
     "_site",
@@ -301,6 +314,9 @@ class JekyllImport:
         self.site_values: dict[str, Any] = {}
         self.includes = False
         self.written: set[Path] = set()
+        self.liquid_tags: dict[str, list[str]] = {}
+        self.includes_used: dict[str, list[str]] = {}
+        self.feeds: dict[str, str] = {}
 
     # -- reading the site --------------------------------------------------
 
@@ -490,8 +506,52 @@ class JekyllImport:
         if path.suffix.lower() in HTML_EXTS:
             # HTML that Markdown passes through whole: one raw block.
             body = self.html_body(body, rel)
+        self.scan_liquid(front.body, rel)
         self.write(self.markdown_target(target), with_front_matter(front, added, body))
         return True
+
+    def scan_liquid(self, body: str, rel: str) -> None:
+        """Note the Liquid tags and includes a file uses, to name those Porto
+        cannot render (a Jekyll plugin's tag, an include nobody has)."""
+        if "{%" not in body:
+            return
+        for match in _TAG.finditer(_VERBATIM.sub("", body)):
+            name = match.group(1)
+            self.liquid_tags.setdefault(name, []).append(rel)
+            if name == "include":
+                wanted = _INCLUDE_NAME.match(match.group(2))
+                if wanted:
+                    self.includes_used.setdefault(wanted.group(1), []).append(rel)
+
+    def check_liquid(self) -> None:
+        try:
+            from pelican.plugins.porto_jekyll.engine import JekyllEnvironment
+            from pelican.plugins.porto_jekyll.includes import BUILT_IN
+        except ImportError:  # pragma: no cover - porto_jekyll installs with Porto
+            return
+        known = set(JekyllEnvironment({"PATH": str(self.content)}).tags)
+        known |= {"raw", "endraw", "else", "elsif", "when", "empty"}
+        for name, where in sorted(self.liquid_tags.items()):
+            if name in known or name.startswith("end"):
+                continue
+            self.report.skip(
+                f"Liquid tag {{% {name} %}} ({self._files(where)}): a Jekyll "
+                "plugin's; left out of the page, with a warning at build time"
+            )
+        own = self.dest / "_includes"
+        for name, where in sorted(self.includes_used.items()):
+            if name in BUILT_IN or (own / name).is_file():
+                continue
+            self.report.skip(
+                f"include {name!r} ({self._files(where)}): not in _includes/ and "
+                "not one of Porto's; left out, with a warning at build time"
+            )
+
+    @staticmethod
+    def _files(where: list[str]) -> str:
+        unique = sorted(set(where))
+        shown = ", ".join(unique[:3]) + (", …" if len(unique) > 3 else "")
+        return f"{_plural(len(unique), 'file')}: {shown}"
 
     def html_body(self, body: str, rel: str) -> str:
         """An HTML file's body, as one raw block Markdown leaves alone."""
@@ -564,6 +624,7 @@ class JekyllImport:
         if target in self.written:
             self.report.skip(f"{rel}: another page was already written as {target}")
             return
+        self.scan_liquid(front.body, rel)
         self.write(target, with_front_matter(front, added, body))
         self.report.carried["pages"] += 1
 
@@ -628,6 +689,14 @@ class JekyllImport:
         if split_front(read_text(path)).data is None:
             return False
         name = path.name.lower()
+        if "/" not in rel and name in FEED_FILES:
+            kind = FEED_FILES[name]
+            self.feeds.setdefault(kind, rel)
+            self.report.notes.append(
+                f"{rel}: made with Liquid; porto_feeds writes the site's "
+                f"{'Atom' if kind == 'atom' else 'RSS'} feed at the same address"
+            )
+            return True
         if name in PORTO_WRITES:
             why = PORTO_WRITES[name]
         elif path.suffix.lower() in (".scss", ".sass"):
@@ -789,7 +858,7 @@ class JekyllImport:
             "SEPARATOR": self.excerpt_separator(),
             "SITE": self.site_values,
             "SITEURL": siteurl,
-            "FEED": self.feed_path(),
+            "FEEDS": self.feed_paths(),
         }
         return self.pelicanconf(values), self.publishconf(values)
 
@@ -813,13 +882,16 @@ class JekyllImport:
         value = self.config.get("excerpt_separator")
         return value if isinstance(value, str) and value else "\n\n"
 
-    def feed_path(self) -> str | None:
+    def feed_paths(self) -> tuple[str | None, str | None]:
+        """Where the Jekyll site's Atom and RSS feeds were: jekyll-feed's
+        (``feed.xml`` or its ``feed: path:``), or a Liquid file at the root."""
+        atom, rss = self.feeds.get("atom"), self.feeds.get("rss")
         plugins = _names(self.config.get("plugins")) + _names(self.config.get("gems"))
-        if "jekyll-feed" not in plugins:
-            return None
-        feed = self.config.get("feed")
-        path = feed.get("path") if isinstance(feed, Mapping) else None
-        return str(path or "feed.xml").lstrip("/")
+        if "jekyll-feed" in plugins and not atom:
+            feed = self.config.get("feed")
+            path = feed.get("path") if isinstance(feed, Mapping) else None
+            atom = str(path or "feed.xml").lstrip("/")
+        return atom, rss
 
     def pelicanconf(self, v: Mapping[str, Any]) -> str:
         static = sorted(set(self.static_paths))
@@ -950,14 +1022,17 @@ class JekyllImport:
         return "\n".join(lines) + "\n"
 
     def publishconf(self, v: Mapping[str, Any]) -> str:
-        feed = v["FEED"] or "feeds/all.atom.xml"
+        atom, rss = v["FEEDS"]
         feed_note = (
-            "# jekyll-feed's address, so readers' subscriptions keep working"
-            if v["FEED"]
+            "# The Jekyll site's feed addresses, so subscriptions keep working"
+            if atom or rss
             else "# The site's feeds"
         )
         return _PUBLISHCONF.format(
-            siteurl=repr(v["SITEURL"]), feed=repr(feed), feed_note=feed_note
+            siteurl=repr(v["SITEURL"]),
+            atom=repr(atom or "feeds/all.atom.xml"),
+            rss=repr(rss or "feeds/all.rss.xml"),
+            feed_note=feed_note,
         )
 
     # -- the whole import -------------------------------------------------------
@@ -965,6 +1040,7 @@ class JekyllImport:
     def run(self) -> None:
         self.load_config()
         self.walk()
+        self.check_liquid()
         self.plugins()
         pelicanconf, publishconf = self.settings()
         self.write(self.dest / "pelicanconf.py", pelicanconf)
@@ -1027,8 +1103,8 @@ SITEURL = _checked_siteurl(SITEURL)
 RELATIVE_URLS = False
 
 {feed_note}
-FEED_ALL_ATOM = {feed}
-FEED_ALL_RSS = "feeds/all.rss.xml"
+FEED_ALL_ATOM = {atom}
+FEED_ALL_RSS = {rss}
 CATEGORY_FEED_ATOM = "feeds/{{slug}}.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{{slug}}.atom.xml"
 

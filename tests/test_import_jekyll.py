@@ -11,6 +11,7 @@ checked against the URLs Jekyll gave the same folder (worked out by hand in
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import runpy
@@ -304,7 +305,10 @@ def test_excerpts_end_at_the_sites_separator(production):
     assert "arguing" not in text
 
 
-def test_the_feed_keeps_jekyll_feeds_address(production):
+def test_the_feed_keeps_jekyll_feeds_address(imported, production):
+    _run, dest, *_ = imported
+    assert _assigned(dest / "publishconf.py", "FEED_ALL_ATOM") == "feed.xml"
+    assert _assigned(dest / "publishconf.py", "SITEURL") == SITEURL
     feed = BeautifulSoup(output_file(production, "/feed.xml").read_text(), "xml")
     entries = feed.find_all("entry")
     titles = sorted(entry.title.text.replace("\xa0", " ") for entry in entries)
@@ -453,3 +457,37 @@ def test_defaults_apply_by_scope_and_never_override_the_post(tmp_path):
     assert _front_matter(posts / "walks" / "2020-01-02-two.md") == {
         "title": "Two", "mood": "near", "comments": True, "author": "Marta",
     }  # fmt: skip
+
+
+def test_tags_and_includes_porto_cannot_render_are_listed(tmp_path):
+    source = tmp_path / "jekyll"
+    (source / "_posts").mkdir(parents=True)
+    (source / "_includes").mkdir()
+    (source / "_includes" / "mine.html").write_text("<b>{{ include.x }}</b>\n")
+    (source / "_config.yml").write_text("title: Tags\n")
+    (source / "_posts" / "2020-01-01-tags.md").write_text(
+        "---\ntitle: Tags\n---\n{% gist 12345 %}\n{% include mine.html x=1 %}\n"
+        '{% include figure image_path="/a.png" %}\n{% include missing.html %}\n'
+        "{% raw %}{% shown_as_text %}{% endraw %}\n{% if true %}ok{% endif %}\n"
+    )
+    # a Liquid feed at the root: its address is kept for porto_feeds' feed
+    (source / "atom.xml").write_text("---\nlayout: null\n---\n<feed></feed>\n")
+    dest = tmp_path / "porto"
+    run = porto("import-jekyll", str(source), str(dest))
+    assert run.returncode == 0, run.stderr
+    _, _, missing = run.stdout.partition("Not carried")
+    assert "Liquid tag {% gist %} (1 file: _posts/2020-01-01-tags.md)" in missing
+    assert "include 'missing.html' (1 file: _posts/2020-01-01-tags.md)" in missing
+    assert "mine.html" not in missing and "'figure'" not in missing
+    assert "shown_as_text" not in missing and "{% if" not in missing
+    assert _assigned(dest / "publishconf.py", "FEED_ALL_ATOM") == "atom.xml"
+
+
+def _assigned(settings: Path, name: str):
+    """A constant assigned in a settings file, read without running it."""
+    for node in ast.parse(settings.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            return ast.literal_eval(node.value)
+    raise KeyError(name)
