@@ -42,7 +42,17 @@ __all__ = ["ImportError_", "Report", "import_site", "run"]
 
 # Layouts Porto's theme draws as a post or a page: anything else is named in
 # the report (the theme is Porto's either way).
-KNOWN_LAYOUTS = {"post", "page", "default", "single", "posts"}
+KNOWN_LAYOUTS = {"post", "page", "default", "single"}
+# Layouts that make a list of posts by themselves (Minimal Mistakes' `posts`,
+# `tags`, `categories`…): a page with one of them and no text of its own
+# becomes a redirect to the list Porto writes.
+LISTING_LAYOUTS = {
+    "posts": "/archives.html",
+    "archive": "/archives.html",
+    "archives": "/archives.html",
+    "tags": "/tags.html",
+    "categories": "/categories.html",
+}
 # Jekyll's Markdown extensions (its `markdown_ext` default) and the ones
 # Pelican's Markdown reader takes; the others are written as `.md`.
 MARKDOWN_EXTS = {".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown"}
@@ -602,11 +612,14 @@ class JekyllImport:
         if top and stem in PORTO_WRITES:
             self.report.skip(f"{rel}: {PORTO_WRITES[stem]}")
             return
-        if LISTING.search(front.body):
-            self.listing_page(front, rel)
-            return
         added = self.added_front_matter(front, rel, "pages")
         layout = (front.data or {}).get("layout", added.get("layout"))
+        if LISTING.search(front.body):
+            self.listing_page(front, rel, self.listing_target(front.body))
+            return
+        if str(layout) in LISTING_LAYOUTS and not front.body.strip():
+            self.listing_page(front, rel, LISTING_LAYOUTS[str(layout)])
+            return
         unknown = layout not in (None, "", False) and str(layout) not in KNOWN_LAYOUTS
         if unknown and (path.suffix.lower() in HTML_EXTS or not front.body.strip()):
             self.report.skip(
@@ -628,18 +641,19 @@ class JekyllImport:
         self.write(target, with_front_matter(front, added, body))
         self.report.carried["pages"] += 1
 
-    def listing_page(self, front: Front, rel: str) -> None:
-        """A page that lists posts with Liquid (``site.posts``, ``site.tags``):
-        Porto writes such lists itself, so the page's old URL becomes a
-        redirect to Porto's archives, tags or categories page."""
-        data = front.data or {}
-        body = front.body
+    @staticmethod
+    def listing_target(body: str) -> str:
         if "site.tags" in body:
-            target = "/tags.html"
-        elif "site.categories" in body:
-            target = "/categories.html"
-        else:
-            target = "/archives.html"
+            return "/tags.html"
+        if "site.categories" in body:
+            return "/categories.html"
+        return "/archives.html"
+
+    def listing_page(self, front: Front, rel: str, target: str) -> None:
+        """A page that lists posts (Liquid over ``site.posts``, or a layout
+        that does): Porto writes such lists itself, so the page's old URL
+        becomes a redirect to Porto's archives, tags or categories page."""
+        data = front.data or {}
         permalink = data.get("permalink") or self.page_permalink(rel)
         stub = {
             "title": str(data.get("title") or posixpath.basename(rel)),
@@ -652,7 +666,7 @@ class JekyllImport:
         self.write(target_file, text)
         self.report.carried["list pages (redirects)"] += 1
         self.report.notes.append(
-            f"{rel}: a list made with Liquid ({permalink}); Porto writes its own, "
+            f"{rel}: a list of posts ({permalink}); Porto writes its own, "
             f"and the old address redirects to {target}"
         )
 

@@ -49,6 +49,7 @@ JEKYLL_URLS = {
     "/colophon/": ("page", None),
     "/404.html": ("page", None),
     "/archive/": ("redirect", "/archives.html"),  # a site.posts list in Jekyll
+    "/tags/": ("redirect", "/tags.html"),  # _pages/tag-list.md, `layout: tags`
     # redirect_from
     "/tram/": ("redirect", "/travel/2021/04/03/tram-at-dusk/"),
     "/2021/04/tram-at-dusk.html": ("redirect", "/travel/2021/04/03/tram-at-dusk/"),
@@ -144,7 +145,7 @@ def test_the_report_counts_what_was_carried(imported):
     assert counts["static files"] == "3"  # assets/img/*.png
     assert counts["files at the root"] == "3"  # CNAME, favicon.ico, robots.txt
     assert counts["includes"] == "1"
-    assert counts["list pages (redirects)"] == "1"  # archive.md
+    assert counts["list pages (redirects)"] == "2"  # archive.md, tag-list.md
     assert "plugin jekyll-redirect-from: done by porto_permalinks" in carried
 
 
