@@ -289,7 +289,18 @@ def with_front_matter(front: Front, added: Mapping[str, Any], body: str) -> str:
     head = front.head
     if head and not head.endswith("\n"):
         head += "\n"
-    return f"{head}{extra}{front.closing}{body}"
+    text = f"{head}{extra}{front.closing}{body}"
+    if added and split_front(text).data != {**front.data, **added}:
+        # Appending did not read back (a mapping indented as a whole, …):
+        # write the block anew, comments lost but the values right.
+        block = yaml.safe_dump(
+            {**front.data, **added},
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+        )
+        text = f"---\n{block}---\n{body}"
+    return text
 
 
 def _jsonable(value: Any) -> bool:
@@ -599,6 +610,14 @@ class JekyllImport:
     def page(self, path: Path, rel: str) -> None:
         text = read_text(path)
         front = split_front(text)
+        if front.broken:
+            self.report.notes.append(
+                f"{rel}: its front matter is broken ({front.broken.splitlines()[0]});"
+                " copied as written, Porto will report it"
+            )
+            self.copy(path, self.markdown_target(self.content / "pages" / rel))
+            self.report.carried["pages"] += 1
+            return
         stem = path.stem.lower()
         top = "/" not in rel
         if front.data is None:

@@ -492,3 +492,39 @@ def _assigned(settings: Path, name: str):
         ):
             return ast.literal_eval(node.value)
     raise KeyError(name)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # the author's lines stay as written, a block scalar included
+        ("---\ntitle: x  # mine\nsummary: |\n  two\n  lines\n---\nBody.\n",
+         "---\ntitle: x  # mine\nsummary: |\n  two\n  lines\nstatus: draft\n---\n"),
+        ("---\n---\nBody.\n", "---\nstatus: draft\n---\n"),
+        ("No front matter.\n", "---\nstatus: draft\n---\n"),
+        # a mapping indented as a whole cannot take a line at column 0:
+        # written anew, values right
+        ("---\n  title: x\n---\nBody.\n", "---\ntitle: x\nstatus: draft\n---\n"),
+    ],
+)  # fmt: skip
+def test_added_front_matter_reads_back(text, kept):
+    from porto_cli.jekyll import split_front, with_front_matter
+
+    front = split_front(text)
+    written = with_front_matter(front, {"status": "draft"}, front.body)
+    assert written.startswith(kept)
+    assert split_front(written).data["status"] == "draft"
+    assert written.endswith(front.body)
+
+
+def test_a_page_with_broken_front_matter_is_copied_as_written(tmp_path):
+    source = tmp_path / "jekyll"
+    source.mkdir()
+    (source / "_config.yml").write_text("title: Broken\n")
+    broken = "---\ntitle: 'never closed\n---\nText.\n"
+    (source / "about.md").write_text(broken)
+    dest = tmp_path / "porto"
+    run = porto("import-jekyll", str(source), str(dest))
+    assert run.returncode == 0, run.stderr
+    assert (dest / "content" / "pages" / "about.md").read_text() == broken
+    assert "about.md: its front matter is broken" in run.stdout
