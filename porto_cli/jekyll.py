@@ -447,12 +447,24 @@ class JekyllImport:
 
     # -- posts and drafts -----------------------------------------------------
 
+    @property
+    def collections_dir(self) -> Path:
+        """Where ``_posts/`` and ``_drafts/`` are (``collections_dir``)."""
+        where = str(self.config.get("collections_dir") or "").strip("/")
+        folder = (self.src / where).resolve() if where else self.src
+        return folder if folder.is_dir() and _inside(folder, self.src) else self.src
+
     def posts(self) -> None:
-        folder = self.src / "_posts"
+        folder = self.collections_dir / "_posts"
         for path in self.files(folder) if folder.is_dir() else ():
             rel = self.rel(path)
             below = path.relative_to(folder)
             ext = path.suffix.lower()
+            if ext in (".textile", ".rdoc", ".org", ".adoc", ".asciidoc"):
+                self.report.skip(
+                    f"{rel}: {ext[1:]} markup; Porto reads Markdown and HTML posts"
+                )
+                continue
             if ext not in MARKDOWN_EXTS | HTML_EXTS:
                 self.copy(path, self.content / "posts" / below)
                 self.report.carried["files next to posts"] += 1
@@ -475,7 +487,7 @@ class JekyllImport:
                 )
 
     def drafts(self) -> None:
-        folder = self.src / "_drafts"
+        folder = self.collections_dir / "_drafts"
         for path in self.files(folder) if folder.is_dir() else ():
             rel = self.rel(path)
             below = path.relative_to(folder)
@@ -824,9 +836,18 @@ class JekyllImport:
     def walk(self) -> None:
         self.posts()
         self.drafts()
+        collections = self.collections_dir
         for path in sorted(self.src.iterdir()):
             rel = self.rel(path)
             if path.name in ("_posts", "_drafts") or self.excluded(rel):
+                continue
+            if path == collections:  # collections_dir: the folders in it
+                for inner in sorted(collections.iterdir()):
+                    if inner.name.startswith("_") and inner.name not in (
+                        "_posts",
+                        "_drafts",
+                    ):
+                        self.underscore(inner)
                 continue
             if path.name.startswith("_"):
                 self.underscore(path)

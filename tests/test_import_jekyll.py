@@ -528,3 +528,39 @@ def test_a_page_with_broken_front_matter_is_copied_as_written(tmp_path):
     assert run.returncode == 0, run.stderr
     assert (dest / "content" / "pages" / "about.md").read_text() == broken
     assert "about.md: its front matter is broken" in run.stdout
+
+
+def test_collections_dir_holds_posts_drafts_and_collections(tmp_path):
+    source = tmp_path / "jekyll"
+    inner = source / "my_collections"
+    (inner / "_posts").mkdir(parents=True)
+    (inner / "_drafts").mkdir()
+    (inner / "_notes").mkdir()
+    (source / "_config.yml").write_text(
+        "title: Inside\ncollections_dir: my_collections\ncollections: [notes]\n"
+    )
+    (inner / "_posts" / "2020-01-01-one.md").write_text("---\ntitle: One\n---\nA.\n")
+    (inner / "_posts" / "2020-01-02-old.textile").write_text("---\n---\nh1. Old\n")
+    (inner / "_drafts" / "two.md").write_text("---\ntitle: Two\n---\nB.\n")
+    (inner / "_notes" / "n.md").write_text("---\ntitle: N\n---\nC.\n")
+    dest = tmp_path / "porto"
+    run = porto("import-jekyll", str(source), str(dest))
+    assert run.returncode == 0, run.stderr
+    assert (dest / "content" / "posts" / "2020-01-01-one.md").is_file()
+    assert (dest / "content" / "drafts" / "two.md").is_file()
+    assert not (dest / "content" / "my_collections").exists()  # not static files
+    _, _, missing = run.stdout.partition("Not carried")
+    assert "collection 'notes' (_notes/, 1 file)" in missing
+    assert "my_collections/_posts/2020-01-02-old.textile: textile markup" in missing
+
+
+def test_the_development_build_is_clean_and_shows_the_draft(imported, tmp_path):
+    _run, dest, *_ = imported
+    build = pelican(dest, "-o", str(tmp_path / "dev"))
+    assert build.returncode == 0, build.log
+    assert build.problems == [], build.log
+    draft = tmp_path / "dev" / "drafts" / "half-finished-bridge.html"
+    soup = BeautifulSoup(draft.read_text(encoding="utf-8"), "html.parser")
+    assert "unfinished footbridge" in soup.get_text()
+    robots = soup.find("meta", attrs={"name": "robots"})
+    assert robots is not None and "noindex" in robots["content"]
