@@ -410,7 +410,10 @@ class JekyllImport:
             if not isinstance(scope, Mapping) or not isinstance(values, Mapping):
                 continue
             wanted_type = scope.get("type")
-            if wanted_type and str(wanted_type) != kind:
+            # A draft is a document of the posts collection: `posts` defaults
+            # apply to it, as `drafts` ones do.
+            kinds = (kind, "posts") if kind == "drafts" else (kind,)
+            if wanted_type and str(wanted_type) not in kinds:
                 continue
             path = str(scope.get("path") or "").strip("/")
             if path:
@@ -517,10 +520,14 @@ class JekyllImport:
         try:
             text = read_text(path, strict=True)
         except UnicodeDecodeError:
-            # Copied as it is: Porto names the file and the bytes' offset.
-            self.report.notes.append(f"{rel}: not UTF-8; copied as it is")
-            self.copy(path, self.markdown_target(target))
-            return True
+            if kind != "drafts":
+                # Copied as it is: Porto names the file and the bytes' offset.
+                self.report.notes.append(f"{rel}: not UTF-8; copied as it is")
+                self.copy(path, self.markdown_target(target))
+                return True
+            # A draft must get its `status: draft`, or it would be published.
+            self.report.notes.append(f"{rel}: not UTF-8; bad bytes written as �")
+            text = read_text(path)
         front = split_front(text)
         if front.broken:
             # Carried as written: Porto names the file and the YAML problem.

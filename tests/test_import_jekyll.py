@@ -564,3 +564,20 @@ def test_the_development_build_is_clean_and_shows_the_draft(imported, tmp_path):
     assert "unfinished footbridge" in soup.get_text()
     robots = soup.find("meta", attrs={"name": "robots"})
     assert robots is not None and "noindex" in robots["content"]
+
+
+def test_drafts_stay_drafts_whatever_their_bytes(tmp_path):
+    source = tmp_path / "jekyll"
+    (source / "_drafts").mkdir(parents=True)
+    (source / "_config.yml").write_text(
+        "defaults:\n  - scope: {type: posts}\n    values: {layout: single}\n"
+    )
+    (source / "_drafts" / "latin.md").write_bytes(
+        b"---\ntitle: Caf\xe9\n---\nNot UTF-8.\n"
+    )
+    dest = tmp_path / "porto"
+    run = porto("import-jekyll", str(source), str(dest))
+    assert run.returncode == 0, run.stderr
+    front = _front_matter(dest / "content" / "drafts" / "latin.md")
+    assert front["status"] == "draft"
+    assert front["layout"] == "single"  # `posts` defaults reach drafts
