@@ -35,7 +35,7 @@ from .frontmatter import (
     title_from_filename,
     to_datetime,
 )
-from .inline import speed_up
+from .inline_guard import convert, speed_up
 from .replay import recorded as _recorded
 
 logger = logging.getLogger(__name__)
@@ -138,14 +138,14 @@ class PortoMarkdownReader(MarkdownReader):
 
         self._md = self._markdown(with_meta=front is None)
         if front is None:  # Pelican's own `Key: value` metadata.
-            content = self._md.convert(text)
+            content = convert(self._md, text)
             meta = getattr(self._md, "Meta", None)
             metadata = self._parse_metadata(meta) if meta else {}
             guard_home_page(metadata, self.settings, name)
             return content, metadata
 
         data = self._checked(front.data, text, name, bad_dates)
-        content = self._md.convert(front.body)
+        content = convert(self._md, front.body)
         metadata = self._metadata(data, source_path, name)
         guard_home_page(metadata, self.settings, name, text)
         drop_unsluggable(metadata, self.settings, name)
@@ -210,7 +210,7 @@ class PortoMarkdownReader(MarkdownReader):
 
     def _render(self, text: Any) -> str:
         self._md.reset()
-        return self._md.convert(str(text))
+        return convert(self._md, str(text))
 
     # -- mapping front matter onto Pelican metadata --------------------------
 
