@@ -68,7 +68,9 @@ def test_script_string_survives_a_real_build(site):
         "---\ntitle: Raw\n---\n\nText.\n\n"
         '<script>var s = "</html>";</script>\n\n'
         '<video controls><source src="a.mp4"></video>\n\n<!-- </source> -->\n\n'
-        '<svg width="90" height="20"><text x="0" y="15"><![CDATA[1 < 2]]></text></svg>\n',
+        # in a block: Markdown before 3.5 escapes CDATA in a paragraph
+        '<div><svg width="90" height="20"><text x="0" y="15"><![CDATA[1 < 2]]></text>'
+        "</svg></div>\n",
     )
     build = site.build()
     assert build.returncode == 0, build.log

@@ -204,6 +204,21 @@ _REPEATS = {
 }
 
 
+def _may_be_empty(items: list) -> bool:
+    """Whether the sequence ``items`` can match the empty string."""
+    for op, value in items:
+        if op in _ZERO_WIDTH or op is _sre.ASSERT:
+            continue
+        if op is _sre.BRANCH and any(_may_be_empty(list(b)) for b in value[1]):
+            continue
+        if op is _sre.SUBPATTERN and _may_be_empty(list(value[3])):
+            continue
+        if op in _REPEATS and (value[0] == 0 or _may_be_empty(list(value[2]))):
+            continue
+        return False
+    return True
+
+
 def _needs(items: list) -> list[str] | None:
     """Texts one of which every match of the sequence ``items`` contains.
 
@@ -225,17 +240,25 @@ def _needs(items: list) -> list[str] | None:
             group, add_flags, del_flags, inner = value
             if (add_flags | del_flags) & re.IGNORECASE:
                 return None
+            if _may_be_empty(list(inner)):
+                # e.g. Markdown 3.4's (^|\s): a match may hold nothing of
+                # it, and holds what comes next
+                continue
             return _needs(list(inner))
         if op is getattr(_sre, "ATOMIC_GROUP", None):
             return _needs(list(value))
         if op in _REPEATS:
             low, _, inner = value
-            return _needs(list(inner)) if low >= 1 else None
+            if low == 0 or _may_be_empty(list(inner)):
+                continue  # may repeat nothing: what follows is needed
+            return _needs(list(inner))
         if op is _sre.IN:  # a set of characters: fine when it lists them all
             if all(kind is _sre.LITERAL for kind, _ in value):
                 return [chr(code) for _, code in value]
             return None
         if op is _sre.BRANCH:
+            if any(_may_be_empty(list(branch)) for branch in value[1]):
+                continue
             found: list[str] = []
             for branch in value[1]:
                 needs = _needs(list(branch))
