@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "BadDate",
     "DATE_KEYS",
+    "PostRefused",
     "check_shapes",
     "decode_with_bom",
     "drop_unsluggable",
