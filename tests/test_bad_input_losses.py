@@ -358,3 +358,43 @@ def test_a_fresh_read_says_its_warnings_once(site: Site) -> None:
     site.write("posts/undated.md", post("title: Undated", "Edited."))
     rebuilt = site.build(**CACHE)
     assert len([p for p in rebuilt.problems if "undated.md" in p]) == 1
+
+
+# -- the helpers, on their own -------------------------------------------------
+
+
+def test_key_line_finds_top_level_keys_in_the_front_matter_only():
+    from pelican.plugins.porto_frontmatter.checks import key_line
+
+    text = "---\ntitle: A\nTags:\n  - x\n---\n\ndate: not front matter\n"
+    assert key_line(text, "title") == 2
+    assert key_line(text, "tags") == 3
+    assert key_line(text, "date") is None
+    assert key_line("no front matter\ntitle: x\n", "title") is None
+
+
+def test_impossible_dates_are_quoted_with_their_line_and_reason():
+    from pelican.plugins.porto_frontmatter.checks import quote_impossible_dates
+
+    text = "---\ntitle: A\ndate: 2020-13-45  # typo\nupdated: 2020-01-02\n---\nx\n"
+    fixed, bad = quote_impossible_dates(text)
+    assert fixed.splitlines()[2] == "date: '2020-13-45'  # typo"
+    assert fixed.splitlines()[3] == "updated: 2020-01-02"
+    assert [(b.key, b.value, b.line) for b in bad] == [("date", "2020-13-45", 3)]
+    assert "month" in bad[0].reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (b"\xff\xfe" + "é".encode("utf-16-le"), "é"),
+        (b"\xfe\xff" + "é".encode("utf-16-be"), "é"),
+        (b"\xff\xfe\x00\x00" + "é".encode("utf-32-le"), "é"),
+        ("é".encode(), None),
+        (b"\xff\xfe\x00", None),  # a mark, then half a character
+    ],
+)
+def test_decode_with_bom(raw, text):
+    from pelican.plugins.porto_frontmatter.checks import decode_with_bom
+
+    assert decode_with_bom(raw) == text

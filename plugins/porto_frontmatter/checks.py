@@ -124,12 +124,13 @@ def quote_impossible_dates(text: str) -> tuple[str, list[BadDate]]:
         match = _DATE_LINE.match(lines[index])
         if match is None:
             continue
-        value = match["value"].strip()
+        value = match["value"].rstrip()
+        spaces = match["value"][len(value) :]  # before a comment: kept
         try:
             yaml.safe_load(value)
         except ValueError as error:
             quoted = "'" + value.replace("'", "''") + "'"
-            lines[index] = match["key"] + match["sep"] + quoted + (match["rest"] or "")
+            lines[index] = match["key"] + match["sep"] + quoted + spaces + match["rest"]
             found.append(BadDate(match["key"].lower(), value, index + 1, str(error)))
         except yaml.YAMLError:
             continue
