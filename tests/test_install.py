@@ -9,7 +9,7 @@ import subprocess
 import venv
 
 import pytest
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, SAMPLE_SITE
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_namespace_plugins_and_theme_after_pip_install(
     content = tmp_path / "content"
     (content / "images").mkdir(parents=True)
     (content / "images" / "porto_sunset.jpeg").write_bytes(
-        (REPO / "content" / "images" / "porto_sunset.jpeg").read_bytes()
+        (SAMPLE_SITE / "images" / "porto_sunset.jpeg").read_bytes()
     )
     (content / "posts").mkdir()
     (content / "posts" / "2019-12-01-seed.md").write_bytes(

@@ -40,9 +40,13 @@ from .cache import Entry, PipelineCache, Recorder, document_key, replay, stamp
 
 logger = logging.getLogger(__name__)
 
-# Where a build's pipeline cache lives: not a PORTO_ setting (those are part of
-# every cache key), just this build's object.
-CACHE_SETTING = "_porto_pipeline_cache"
+# The pipeline cache of the Pelican instance being built: its settings (the
+# very dict its content objects share) and its cache. Kept here, not in the
+# settings, where Pelican's generator-level cache would pickle it with every
+# content object. A new Pelican instance replaces it (nothing carries over
+# from one site to the next); `pelican --autoreload` keeps one instance, and
+# its cache, from one rebuild to the next.
+_ACTIVE: tuple[Mapping[str, Any], PipelineCache] | None = None
 
 # Comments, <!DOCTYPE…> and the like are kept; no network, no size limit (a
 # huge post is still a post).
@@ -166,7 +170,9 @@ def parse(html: str) -> etree._Element:
     references as characters, unclosed elements closed: what a browser builds.
     """
     if "</" in html and _DOCUMENT_END.search(html):
-        html = _DOCUMENT_END.sub("", html)
+        html = _outside_raw_text(html, _DOCUMENT_END, "")
+    if "<![" in html:
+        html = _foreign_cdata_as_text(html)
     # No closing tags added: libxml2 closes what is still open at the end.
     root = etree.fromstring(_OPEN + html, _PARSER)
     for error in _PARSER.error_log:
@@ -252,8 +258,57 @@ def serialise(body: etree._Element) -> str:
     if not html.isascii():
         html = _punctuation_as_references(html)
     if "</" in html and next(body.iter(*_LATE_VOID), None) is not None:
-        html = _LATE_VOID_END.sub("", html)
+        html = _outside_raw_text(html, _LATE_VOID_END, "")
     return html
+
+
+# Script and style bodies, raw-text elements and comments: text the page keeps
+# as written. "</html>" in a script's string or "</source>" in a comment is
+# not markup, so the clean-ups by pattern above leave these parts alone.
+_RAW_PART = re.compile(
+    f"<(?P<raw>{_KEPT_ELEMENTS})\\b.*?</(?P=raw)\\s*>|<!--.*?-->",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _outside_raw_text(html: str, pattern: re.Pattern, replacement: str) -> str:
+    """``pattern.sub(replacement, html)`` except inside raw text and comments."""
+    if not _KEPT_AS_IS.search(html):
+        return pattern.sub(replacement, html)
+    parts, start = [], 0
+    for kept in _RAW_PART.finditer(html):
+        parts.append(pattern.sub(replacement, html[start : kept.start()]))
+        parts.append(kept.group())
+        start = kept.end()
+    parts.append(pattern.sub(replacement, html[start:]))
+    return "".join(parts)
+
+
+# In SVG and MathML a browser reads <![CDATA[…]]> as text; libxml2's HTML
+# parser makes it a comment, and the text vanishes from the picture. Outside
+# them a browser makes it a comment too, so only those sections change.
+_FOREIGN_SCAN = re.compile(
+    f"(?P<kept><(?P<raw>{_KEPT_ELEMENTS})\\b.*?</(?P=raw)\\s*>|<!--.*?-->)"
+    r"|<(?P<open>svg|math)\b|</(?P<close>svg|math)\s*>"
+    r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _foreign_cdata_as_text(html: str) -> str:
+    depth = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal depth
+        if match.group("open"):
+            depth += 1
+        elif match.group("close"):
+            depth = max(depth - 1, 0)
+        elif match.group("cdata") is not None and depth:
+            return _escape(match.group("cdata"), quote=False)
+        return match.group()
+
+    return _FOREIGN_SCAN.sub(replace, html)
 
 
 # Two things libxml2 writes differently from how it read them, put right by
@@ -346,7 +401,7 @@ def process_content(instance: Any) -> None:
     if not transforms:
         return
     doc = _document(instance)
-    cache = instance.settings.get(CACHE_SETTING)
+    cache = _cache_for(instance.settings)
     key = document_key(html or "", transforms, instance.settings, doc) if cache else ""
     entry = cache.get(key) if cache else None
     if entry is not None:
@@ -494,17 +549,25 @@ def _fresh_result(
 
 def open_cache(pelican: Any) -> None:
     """``initialized``: with Pelican's content cache on, use Porto's too."""
+    global _ACTIVE
     settings = pelican.settings
+    _ACTIVE = None
     if settings.get("CACHE_CONTENT"):
         path = os.path.join(settings.get("CACHE_PATH", "cache"), CACHE_FILE)
-        settings[CACHE_SETTING] = PipelineCache(
-            path, load=bool(settings.get("LOAD_CONTENT_CACHE"))
-        )
+        cache = PipelineCache(path, load=bool(settings.get("LOAD_CONTENT_CACHE")))
+        _ACTIVE = (settings, cache)
+
+
+def _cache_for(settings: Mapping[str, Any]) -> PipelineCache | None:
+    """The pipeline cache of the build whose settings these are, if any."""
+    if _ACTIVE is not None and _ACTIVE[0] is settings:
+        return _ACTIVE[1]
+    return None
 
 
 def save_cache(pelican: Any) -> None:
     """``finalized``: write the entries of this build."""
-    cache = pelican.settings.get(CACHE_SETTING)
+    cache = _cache_for(pelican.settings)
     if cache is not None:
         cache.save()
 
