@@ -188,7 +188,7 @@ CASES = {
     "save_as_index_with_slash_refused": Case(
         {"posts/2020-01-07-home-stealer.md": post("title: Home stealer\nsave_as: /index.html")},
         home_page_is_the_post_list,
-        "WARNING", "posts/2020-01-07-home-stealer.md", 3, "home page",
+        "WARNING", "posts/2020-01-07-home-stealer.md", 3, "index.html' is not a path inside the site",
     ),
     # -- values of the wrong shape -------------------------------------------------
     "title_list": Case(

@@ -187,7 +187,6 @@ class PortoMarkdownReader(MarkdownReader):
         content = self._convert(body, name)
         metadata = self._metadata(data, source_path, name)
         guard_home_page(metadata, self.settings, name, text)
-        drop_unsluggable(metadata, self.settings, name)
         return content, metadata
 
     def _checked(self, data: dict, text: str, name: str, bad_dates: list) -> dict:
@@ -299,6 +298,9 @@ class PortoMarkdownReader(MarkdownReader):
         self._fill_title(out, path, name)
         self._fill_date(out, path, name)
         self._fill_slug(out, path, name)
+        # before anything reads a slug: Pelican warns about an empty one
+        # without naming the file
+        drop_unsluggable(out, self.settings, name)
         self._shorten_names(out, name)
         return out
 
