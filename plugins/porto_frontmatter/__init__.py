@@ -18,8 +18,6 @@ from .site_checks import (
     skip_repeated_folders,
 )
 
-__all__ = ["SETTINGS", "PortoMarkdownReader", "register"]
-
 
 def add_reader(readers) -> None:
     for ext in PortoMarkdownReader.file_extensions:

@@ -19,15 +19,6 @@ from .early import resolve_early
 from .links import SETTINGS, resolve_links
 from .urls import fix_url, fix_urls
 
-__all__ = [
-    "SETTINGS",
-    "fix_url",
-    "fix_urls",
-    "register",
-    "resolve_early",
-    "resolve_links",
-]
-
 
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS))

@@ -29,23 +29,6 @@ from .permalinks import (
 )
 from .redirects import collect_redirects, render_redirect, write_redirects
 
-__all__ = [
-    "SETTINGS",
-    "STYLES",
-    "apply_permalink",
-    "check_images",
-    "collect_redirects",
-    "destination",
-    "expand",
-    "forward_slashes",
-    "jekyll_slugify",
-    "jekyll_url",
-    "register",
-    "render_redirect",
-    "resolve_as_browser",
-    "write_redirects",
-]
-
 
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS))

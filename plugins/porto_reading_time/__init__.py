@@ -24,18 +24,6 @@ from .core import (
     reading_time,
 )
 
-__all__ = [
-    "SETTINGS",
-    "Counts",
-    "Rates",
-    "count_tree",
-    "estimate_minutes",
-    "image_seconds",
-    "read_rates",
-    "reading_time",
-    "register",
-]
-
 
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS))
