@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from pelican.contents import Content, Static
+from pelican.contents import Content
+from pelican.plugins.porto_pipeline import documents as all_documents
 
 logger = logging.getLogger(__name__)
 
@@ -19,20 +20,6 @@ __all__ = [
     "unwritten_only_links",
 ]
 
-# Where the article and page generators keep their documents.
-_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
-
 # The article generator of the build under way, until the pages are read.
 _articles: list[Any] = []
 
@@ -40,20 +27,6 @@ _articles: list[Any] = []
 def remember_articles(generator: Any) -> None:
     """``article_generator_finalized``: keep the generator for the next step."""
     _articles[:] = [generator]
-
-
-def _documents(generators: Iterable[Any]) -> Iterator[Content]:
-    seen: set[int] = set()
-    for generator in generators:
-        for name in _LISTS:
-            for item in getattr(generator, name, None) or ():
-                if (
-                    isinstance(item, Content)
-                    and not isinstance(item, Static)
-                    and id(item) not in seen
-                ):
-                    seen.add(id(item))
-                    yield item
 
 
 def unwritten_only_links(documents: Iterable[Content]) -> set[str]:
@@ -109,7 +82,7 @@ def drop_unwritten_links(generator: Any) -> None:
     """
     generators = [*_articles, generator]
     _articles.clear()
-    documents = list(_documents(generators))
+    documents = list(all_documents(generators))
     for source, draft in dict.fromkeys(links_to_unwritten(documents)):
         logger.warning(
             "porto_drafts: %s links to %s, a draft this build does not write; "

@@ -21,8 +21,6 @@ from .site_checks import (
     skip_repeated_folders,
 )
 
-__all__ = ["MARKDOWN_EXTENSIONS", "SETTINGS", "PortoMarkdownReader", "register"]
-
 # What Jekyll reads as Markdown (its markdown_ext, plus Pelican's mdown), in
 # any mix of upper and lower case, as Jekyll's match ignores case.
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown", "mkdn", "mkdown")

@@ -19,6 +19,7 @@ import os
 from typing import Any
 
 from pelican.contents import Static
+from pelican.plugins.porto_pipeline import documents
 
 from .safety import key_line, shorten
 
@@ -83,7 +84,7 @@ def claim_output(instance: Any) -> None:
 def report_fallback_slugs(generator: Any) -> None:
     """``*_generator_finalized``: one message for each document that got the
     fallback slug, with the slug it ends up with."""
-    for item in _documents(generator):
+    for item in documents([generator]):
         if getattr(item, "_porto_fallback_slug", False):
             logger.warning(
                 "%s: neither the title nor the file name has letters or digits "
@@ -151,7 +152,7 @@ def check_templates(generator: Any) -> None:
     if get_template is None:
         return
     seen: set[str] = set()
-    for item in _documents(generator):
+    for item in documents([generator]):
         name = getattr(item, "template", None)
         default = getattr(item, "default_template", None)
         if not name or name == default or name in seen:
@@ -170,15 +171,6 @@ def check_templates(generator: Any) -> None:
             )  # fmt: skip
         else:
             seen.add(name)
-
-
-def _documents(generator: Any):
-    for key in (
-        "articles", "translations", "drafts", "drafts_translations",
-        "hidden_articles", "hidden_translations", "pages", "hidden_pages",
-        "draft_pages", "draft_translations",
-    ):  # fmt: skip
-        yield from getattr(generator, key, ()) or ()
 
 
 def _line(item: Any, key: str) -> int:

@@ -16,17 +16,6 @@ from pelican.plugins.porto_pipeline.settings import checker
 from .first_image import note_first_image, resolve_first_images, site_path
 from .images import SETTINGS, image_size, note_image_size, set_image_attributes
 
-__all__ = [
-    "SETTINGS",
-    "image_size",
-    "note_image_size",
-    "note_first_image",
-    "register",
-    "resolve_first_images",
-    "set_image_attributes",
-    "site_path",
-]
-
 
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS))

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse, urlunparse
 
 from lxml import etree
 from pelican.contents import Content, Static
+from pelican.plugins.porto_pipeline import generated_documents
 
 logger = logging.getLogger(__name__)
 
@@ -47,15 +48,7 @@ def resolve_first_images(generators: Iterable[Any]) -> None:
 
     Static files are all known by then. Documents without an image get ``None``.
     """
-    for generator in generators:
-        found = getattr(generator, "context", {}).get("generated_content")
-        if isinstance(found, dict):
-            break
-    else:
-        return
-    for content in found.values():
-        if not isinstance(content, Content) or isinstance(content, Static):
-            continue
+    for content in generated_documents(generators):
         src = getattr(content, "first_image", None)
         # Every article and page has the attribute: None when it has no image.
         content.first_image = site_path(content, src) if isinstance(src, str) else None

@@ -85,14 +85,19 @@ def _expression(stream: Any) -> str:
 
 
 class _TextNode(Node):
-    """A tag whose output is worked out when the post is rendered."""
+    """A tag whose output is worked out when the post is rendered, by the
+    environment's ``_tag_KIND``; a block tag keeps what it encloses in ``body``.
+    """
 
-    __slots__ = ("argument", "kind")
+    __slots__ = ("argument", "body", "kind")
 
-    def __init__(self, token: Any, kind: str, argument: str):
+    def __init__(
+        self, token: Any, kind: str, argument: str, body: BlockNode | None = None
+    ):
         super().__init__(token)
         self.kind = kind
         self.argument = argument
+        self.body = body
         self.blank = False
 
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
@@ -121,22 +126,6 @@ def _simple_tag(tag_name: str) -> type[Tag]:
     return SimpleTag
 
 
-class _HighlightNode(Node):
-    __slots__ = ("argument", "body")
-
-    def __init__(self, token: Any, argument: str, body: BlockNode):
-        super().__init__(token)
-        self.argument = argument
-        self.body = body
-        self.blank = False
-
-    def render_to_output(self, context: Any, buffer: TextIO) -> int:
-        inner = StringIO()
-        self.body.render(context, inner)
-        buffer.write(context.env.fenced_block(self.argument, inner.getvalue()))
-        return True
-
-
 class HighlightTag(Tag):
     """``{% highlight LANG [linenos] %}…{% endhighlight %}`` as a fenced block.
 
@@ -152,7 +141,7 @@ class HighlightTag(Tag):
         argument = _expression(stream)
         body = get_parser(self.env).parse_block(stream, ("endhighlight", TOKEN_EOF))
         stream.expect(TOKEN_TAG, value="endhighlight")
-        return _HighlightNode(token, argument, body)
+        return _TextNode(token, "highlight", argument, body)
 
 
 _TAGS = [
@@ -306,6 +295,11 @@ class JekyllEnvironment(Environment):
         else:
             opening = f"{fence}{language}"
         return f"{opening}\n{code}\n{fence}"
+
+    def _tag_highlight(self, node: _TextNode, context: Any) -> str:
+        code = StringIO()
+        node.body.render(context, code)
+        return self.fenced_block(node.argument, code.getvalue())
 
     def _tag_porto_unknown_video(self, node: _TextNode, context: Any) -> str:
         provider = str(context.resolve("porto_provider", default=""))

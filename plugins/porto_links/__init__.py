@@ -21,16 +21,6 @@ from .links import SETTINGS, resolve_links
 from .outside import drop_outside_files
 from .urls import fix_url, fix_urls
 
-__all__ = [
-    "SETTINGS",
-    "drop_outside_files",
-    "fix_url",
-    "fix_urls",
-    "register",
-    "resolve_early",
-    "resolve_links",
-]
-
 
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS))

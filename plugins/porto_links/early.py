@@ -14,7 +14,8 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pelican.contents import Content, Static
+from pelican.contents import Content
+from pelican.plugins.porto_pipeline import generator_documents
 from pelican.plugins.porto_pipeline.settings import read
 
 from .links import SETTINGS
@@ -70,22 +71,9 @@ def resolve_early(generators: Iterable[Any]) -> None:
 
 def _contents(generators: list) -> Iterator[tuple[Content, Any]]:
     """Each content object once, with the site URL its generator's feeds use."""
-    seen: set[int] = set()
-    for generator in generators:
-        siteurl = getattr(generator, "context", {}).get("SITEURL")
-        for name in _CONTENT_LISTS:
-            items = getattr(generator, name, None)
-            if not isinstance(items, list | tuple):
-                continue
-            for item in items:
-                for content in (item, *(getattr(item, "translations", None) or ())):
-                    if (
-                        isinstance(content, Content)
-                        and not isinstance(content, Static)
-                        and id(content) not in seen
-                    ):
-                        seen.add(id(content))
-                        yield content, siteurl
+    walk = generator_documents(generators, _CONTENT_LISTS, translations=True)
+    for generator, content in walk:
+        yield content, getattr(generator, "context", {}).get("SITEURL")
 
 
 def _has_attach_link(content: Content) -> bool:

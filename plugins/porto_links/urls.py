@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pelican.contents import Content, Static
+from pelican.contents import Content
+from pelican.plugins.porto_pipeline import generated_documents
 
 __all__ = ["fix_url", "fix_urls"]
 
@@ -29,17 +30,10 @@ _MARK = "_porto_fixed_url"
 
 def fix_urls(generators: Iterable[Any]) -> None:
     """``all_generators_finalized``: fix the URL of every article and page."""
-    for generator in generators:
-        found = getattr(generator, "context", {}).get("generated_content")
-        if isinstance(found, dict):
-            break
-    else:
-        return
     # Articles, pages, their translations, drafts and hidden ones: everything
-    # Pelican read, by source path.
-    for content in found.values():
-        if isinstance(content, Content) and not isinstance(content, Static):
-            fix_url(content)
+    # Pelican read.
+    for content in generated_documents(generators):
+        fix_url(content)
 
 
 def fix_url(content: Content) -> None:

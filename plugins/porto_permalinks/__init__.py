@@ -29,32 +29,17 @@ from .permalinks import (
 )
 from .redirects import collect_redirects, render_redirect, write_redirects
 
-__all__ = [
-    "SETTINGS",
-    "STYLES",
-    "apply_permalink",
-    "check_images",
-    "collect_redirects",
-    "destination",
-    "expand",
-    "forward_slashes",
-    "jekyll_slugify",
-    "jekyll_url",
-    "register",
-    "render_redirect",
-    "resolve_as_browser",
-    "write_redirects",
-]
-
 
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS))
+    # Each document: its URL, then its paths read as a browser would. The
+    # name "jekyll_paths" sorts before "links": it runs first in its phase.
     signals.content_object_init.connect(apply_permalink)
+    porto_pipeline.add_transform(
+        "jekyll_paths", resolve_as_browser, phase="resolve", plugin=__name__
+    )
+    # The whole site: front matter images, then the redirect pages.
     signals.article_generator_finalized.connect(check_images)
     signals.page_generator_finalized.connect(check_images)
     signals.all_generators_finalized.connect(collect_redirects)
     signals.finalized.connect(write_redirects)
-    # "jekyll_paths" sorts before "links": it runs first in the resolve phase.
-    porto_pipeline.add_transform(
-        "jekyll_paths", resolve_as_browser, phase="resolve", plugin=__name__
-    )

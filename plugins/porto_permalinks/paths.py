@@ -19,7 +19,6 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
-from pelican.contents import Static
 from pelican.plugins import porto_pipeline
 from pelican.plugins.porto_pipeline.settings import read
 
@@ -131,29 +130,6 @@ def _bases(doc: porto_pipeline.Document, settings: Mapping[str, Any]) -> list[st
 
 # -- front matter images -----------------------------------------------------
 
-# Where the article and page generators keep their documents.
-_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
-
-
-def _documents(generator: Any):
-    seen: set[int] = set()
-    for name in _LISTS:
-        for item in getattr(generator, name, None) or ():
-            if not isinstance(item, Static) and id(item) not in seen:
-                seen.add(id(item))
-                yield item
-
 
 def check_images(generator: Any) -> None:
     """``article_generator_finalized``/``page_generator_finalized``: the post's
@@ -170,7 +146,7 @@ def check_images(generator: Any) -> None:
         return
     root = os.path.abspath(root)
     links = generator.context.setdefault("static_links", set())
-    for item in _documents(generator):
+    for item in porto_pipeline.documents([generator]):
         metadata = getattr(item, "metadata", None) or {}
         value = metadata.get("image")
         if not isinstance(value, str) or not value.strip():

@@ -15,12 +15,13 @@ import html
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from pelican.contents import Content, Static
+from pelican.contents import Content
+from pelican.plugins.porto_pipeline import documents as all_documents
 from pelican.plugins.porto_pipeline.settings import read
 
 from .permalinks import SETTINGS, Escapes, destination
@@ -60,20 +61,6 @@ class Redirect:
 _pending: list[Redirect] = []
 
 
-def _documents(generators: Iterable[Any]) -> Iterator[Content]:
-    seen: set[int] = set()
-    for generator in generators:
-        for name in _LISTS:
-            for item in getattr(generator, name, None) or ():
-                if (
-                    isinstance(item, Content)
-                    and not isinstance(item, Static)
-                    and id(item) not in seen
-                ):
-                    seen.add(id(item))
-                    yield item
-
-
 def _name(content: Any) -> str:
     source = getattr(content, "source_path", "") or ""
     root = content.settings.get("PATH") or ""
@@ -101,7 +88,7 @@ def collect_redirects(generators: Iterable[Any]) -> None:
     settings = next((g.settings for g in generators if hasattr(g, "settings")), {})
     if not read(settings, SETTINGS, "PORTO_PERMALINKS_REDIRECTS"):
         return
-    documents = sorted(_documents(generators), key=_name)
+    documents = sorted(all_documents(generators, _LISTS), key=_name)
     # Static files are not looked at here: reading a Static's save_as pins
     # it, and an {attach} link could no longer move the file next to its
     # post. A redirect onto one is caught when the files are written.

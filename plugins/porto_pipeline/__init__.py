@@ -8,10 +8,11 @@ declared and checked through :mod:`.settings`.
 
 from __future__ import annotations
 
-from . import core
+from . import core, site
 from .core import *  # noqa: F403 - the public API is core's __all__
+from .site import *  # noqa: F403 - and site's
 
-__all__ = [*core.__all__, "register"]
+__all__ = [*core.__all__, *site.__all__, "register"]
 
 
 def register() -> None:

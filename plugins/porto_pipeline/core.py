@@ -37,6 +37,7 @@ __all__ = [
 
 from .cache import FILE_NAME as CACHE_FILE
 from .cache import Entry, PipelineCache, Recorder, document_key, replay, stamp
+from .site import documents
 
 logger = logging.getLogger(__name__)
 
@@ -440,14 +441,6 @@ def _process_summary(instance: Any, transforms: list) -> None:
     metadata["summary"] = instance._summary = instance._porto_summary = entry.html
 
 
-# What a generator holds, written or not (translations, drafts, hidden).
-_DOCUMENT_LISTS = (
-    "articles", "translations", "drafts", "drafts_translations",
-    "hidden_articles", "hidden_translations", "pages", "hidden_pages",
-    "draft_pages", "draft_translations",
-)  # fmt: skip
-
-
 def finish_summaries(generator: Any) -> None:
     """``*_generator_finalized``: what Pelican does for a body, for the
     summaries :func:`_process_summary` made (also for documents Pelican took
@@ -456,14 +449,13 @@ def finish_summaries(generator: Any) -> None:
     for each page that shows them.
     """
     relative = generator.settings.get("RELATIVE_URLS")
-    for name in _DOCUMENT_LISTS:
-        for document in getattr(generator, name, None) or ():
-            html = getattr(document, "_porto_summary", None)
-            if not isinstance(html, str):
-                continue
-            _add_static_links(document, html, generator.context)
-            if relative and hasattr(document, "_update_content"):
-                document.get_summary = SummaryPerPage(document, html)
+    for document in documents([generator]):
+        html = getattr(document, "_porto_summary", None)
+        if not isinstance(html, str):
+            continue
+        _add_static_links(document, html, generator.context)
+        if relative and hasattr(document, "_update_content"):
+            document.get_summary = SummaryPerPage(document, html)
 
 
 class SummaryPerPage:

@@ -27,18 +27,6 @@ from .aids import (
     wants_toc,
 )
 
-__all__ = [
-    "SETTINGS",
-    "LabelledCodeFormatter",
-    "TocEntry",
-    "anchor_label",
-    "keep_code_languages",
-    "label_code",
-    "mark_headings",
-    "register",
-    "wants_toc",
-]
-
 
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS, keep_code_languages))

@@ -13,28 +13,7 @@ from pelican import signals
 from pelican.plugins import porto_pipeline
 from pelican.plugins.porto_pipeline.settings import checker
 
-from .core import (
-    SETTINGS,
-    Counts,
-    Rates,
-    count_tree,
-    estimate_minutes,
-    image_seconds,
-    read_rates,
-    reading_time,
-)
-
-__all__ = [
-    "SETTINGS",
-    "Counts",
-    "Rates",
-    "count_tree",
-    "estimate_minutes",
-    "image_seconds",
-    "read_rates",
-    "reading_time",
-    "register",
-]
+from .core import SETTINGS, reading_time
 
 
 def register() -> None:

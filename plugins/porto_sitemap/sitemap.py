@@ -12,8 +12,9 @@ from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
-from pelican.contents import Content, Static
+from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.plugins.porto_pipeline import documents
 from pelican.plugins.porto_pipeline import settings as porto_settings
 
 logger = logging.getLogger(__name__)
@@ -155,13 +156,8 @@ def _index_path(save_as: str) -> str:
 
 
 def _contents(generators: Iterable[Any], names: Iterable[str]) -> Iterator[Content]:
-    for generator in generators:
-        if not isinstance(generator, (ArticlesGenerator, PagesGenerator)):
-            continue
-        for name in names:
-            for item in getattr(generator, name, None) or ():
-                if isinstance(item, Content) and not isinstance(item, Static):
-                    yield item
+    kinds = (ArticlesGenerator, PagesGenerator)
+    return documents([g for g in generators if isinstance(g, kinds)], names)
 
 
 def entries(generators: Iterable[Any], settings: dict) -> list[Entry]:

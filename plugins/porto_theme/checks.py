@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pelican.plugins.porto_pipeline.settings import (
@@ -81,6 +81,30 @@ def text_or_none() -> Any:
     return custom(None, "a non-empty string or None", _text_or_none)
 
 
+def _provider(
+    value: Any, report: Report, setting: str, providers: Iterable[str], what: str
+) -> str | None:
+    """The provider a ``{"provider": …}`` setting names, trimmed and in lower
+    case: ``None`` when the setting is empty, and (with one warning) when it
+    names no provider known here; a value that is not a dict is unusable."""
+    if value is None or value == {}:
+        return None
+    if not isinstance(value, Mapping):
+        raise Unusable
+    provider = value.get("provider")
+    provider = provider.strip().lower() if isinstance(provider, str) else provider
+    if provider not in providers:
+        report(
+            "%s: provider %r is not one of %s; %s are off",
+            setting,
+            value.get("provider"),
+            ", ".join(map(repr, providers)),
+            what,
+        )
+        return None
+    return provider
+
+
 # ---- Comments ----
 
 # provider: (script URL, required keys, optional keys with their defaults)
@@ -129,18 +153,10 @@ def _clean_comments(value: Any, report: Report) -> dict | None:
     A value that cannot work (unknown provider, missing key, a repository that
     is not ``owner/name``) turns comments off with one warning saying why.
     """
-    if value is None or value == {}:
-        return None
-    if not isinstance(value, Mapping):
-        raise Unusable
-    provider = value.get("provider")
-    provider = provider.strip().lower() if isinstance(provider, str) else provider
-    if provider not in COMMENT_PROVIDERS:
-        report(
-            "PORTO_THEME_COMMENTS: provider %r is not one of %s; comments are off",
-            value.get("provider"),
-            ", ".join(map(repr, COMMENT_PROVIDERS)),
-        )
+    provider = _provider(
+        value, report, "PORTO_THEME_COMMENTS", COMMENT_PROVIDERS, "comments"
+    )
+    if provider is None:
         return None
     src, required, optional = COMMENT_PROVIDERS[provider]
     known = {**_COMMON_COMMENT_KEYS, **optional}
@@ -196,12 +212,11 @@ GOATCOUNTER_SRC = "https://gc.zgo.at/count.js"
 
 def _clean_analytics(value: Any, report: Report) -> dict | None:
     """``{"provider": "plausible", "domain": …}`` and the like; else off."""
-    if value is None or value == {}:
+    provider = _provider(
+        value, report, "PORTO_THEME_ANALYTICS", ANALYTICS_PROVIDERS, "analytics"
+    )
+    if provider is None:
         return None
-    if not isinstance(value, Mapping):
-        raise Unusable
-    provider = value.get("provider")
-    provider = provider.strip().lower() if isinstance(provider, str) else provider
 
     def off(why: str, *args: Any) -> None:
         report("PORTO_THEME_ANALYTICS: " + why + "; analytics are off", *args)
@@ -224,13 +239,6 @@ def _clean_analytics(value: Any, report: Report) -> dict | None:
         "goatcounter": ("code", "endpoint", "src"),
         "custom": ("html",),
     }
-    if provider not in allowed:
-        off(
-            "provider %r is not one of %s",
-            value.get("provider"),
-            ", ".join(map(repr, ANALYTICS_PROVIDERS)),
-        )
-        return None
     unknown = [k for k in value if k != "provider" and k not in allowed[provider]]
     if unknown:
         report(
