@@ -310,6 +310,20 @@ def _slug(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None
         out["slug"] = str(value).strip().strip("/")
 
 
+def _translation(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    # Pelican reads the string "true"; YAML gives `translation: true` as a bool
+    flag = value is True or str(value).strip().lower() in {"true", "yes", "1"}
+    out["translation"] = "true" if flag else "false"
+
+
+def _lang(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    # YAML 1.1 reads the Norwegian code `no` as False
+    if value is False:
+        value = "no"
+    if value not in (None, ""):
+        out["lang"] = str(value).strip()
+
+
 def _image(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
     if isinstance(value, dict):  # {path: ..., alt: ...} as some themes write it
         value = value.get("path") or value.get("src")
@@ -346,6 +360,8 @@ _FIELDS: dict[str, Handler] = {
     "draft": _flag_status("draft"),
     "hidden": _flag_status("hidden"),
     "slug": _slug,
+    "translation": _translation,
+    "lang": _lang,
     "image": _image,
     "header": _header,
     "summary": _ignore,

@@ -254,6 +254,8 @@ def install(generator) -> None:
     if catalogs is None:  # one per build: the generators share the context
         catalogs = Catalogs(Path(generator.theme) / "translations")
         context[CONTEXT_KEY] = catalogs
+        # the site's own language is known now: say so before any page
+        catalogs.get(generator.settings.get("DEFAULT_LANG"), "DEFAULT_LANG")
     gettext_, ngettext_, pgettext_, npgettext_ = gettext_callables(catalogs)
     env.install_gettext_callables(
         gettext_, ngettext_, newstyle=True, pgettext=pgettext_, npgettext=npgettext_
