@@ -7,34 +7,18 @@ else ``DEFAULT_LANG``) and translate with the theme's catalogs
 (``theme/translations/<lang>/LC_MESSAGES/messages.mo``). When the
 ``i18n_subsites`` plugin is loaded with ``jinja2.ext.i18n`` in
 ``JINJA_ENVIRONMENT``, that plugin installs the translations and this one
-steps aside. Either way it gives templates a few helpers: ``porto_lang_tag``,
-``porto_lang_dir``, ``porto_lang_name`` and ``porto_short_date``.
+steps aside. Either way it gives templates ``porto_lang_name`` (a language's
+name in that language) and ``porto_short_date`` (day and month the language's
+way). The theme works without the plugin, in English (``partials/i18n.html``).
 """
 
 from __future__ import annotations
 
 from pelican import signals
 
-from .i18n import (
-    RTL_LANGUAGES,
-    Catalogs,
-    install,
-    lang_dir,
-    lang_name,
-    lang_tag,
-    short_date,
-)
+from .i18n import Catalogs, candidates, install, lang_name, short_date
 
-__all__ = [
-    "RTL_LANGUAGES",
-    "Catalogs",
-    "install",
-    "lang_dir",
-    "lang_name",
-    "lang_tag",
-    "register",
-    "short_date",
-]
+__all__ = ["Catalogs", "candidates", "install", "lang_name", "register", "short_date"]
 
 
 def register() -> None:

@@ -16,24 +16,16 @@ from jinja2.ext import InternationalizationExtension
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "RTL_LANGUAGES",
     "Catalogs",
     "candidates",
     "install",
-    "lang_dir",
     "lang_name",
-    "lang_tag",
     "short_date",
 ]
 
 DOMAIN = "messages"
 FALLBACK = "en"
 CONTEXT_KEY = "_porto_i18n_catalogs"
-# Scripts written right to left, by ISO 639-1 code (and Yiddish, Pashto, Sindhi,
-# Kurdish Sorani, Uyghur, Dhivehi).
-RTL_LANGUAGES = frozenset(
-    {"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ckb", "ug", "dv"}
-)
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -50,22 +42,6 @@ def _parts(code: object) -> tuple[str, str, str]:
         elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
             region = region or part.upper()
     return language.lower(), script, region
-
-
-def lang_tag(code: object) -> str:
-    """A language code as a BCP 47 tag for HTML: ``pt_BR`` → ``pt-BR``."""
-    language, script, region = _parts(code)
-    return "-".join(part for part in (language, script, region) if part)
-
-
-def lang_dir(code: object) -> str:
-    """``"rtl"`` for a language written right to left, else ``"ltr"``."""
-    language, script, _ = _parts(code)
-    if script in ("Arab", "Hebr", "Thaa", "Syrc"):
-        return "rtl"
-    if script:
-        return "ltr"
-    return "rtl" if language in RTL_LANGUAGES else "ltr"
 
 
 def candidates(code: object) -> list[str]:
@@ -205,7 +181,7 @@ def lang_name(code: object) -> str:
     locale = _babel_locale(code)
     name = locale.get_display_name(locale) if locale is not None else None
     if not name:
-        return lang_tag(code)
+        return str(code)
     return name[:1].upper() + name[1:]
 
 
@@ -235,12 +211,8 @@ def _subsites_installs(settings) -> bool:
 def install(generator) -> None:
     """Give the generator's Jinja environment the theme's translations."""
     env = generator.env
-    env.filters.update(
-        porto_lang_tag=lang_tag,
-        porto_lang_dir=lang_dir,
-        porto_lang_name=lang_name,
-        porto_short_date=short_date,
-    )
+    # for the theme's language switch and archives (it does without them)
+    env.globals.update(porto_lang_name=lang_name, porto_short_date=short_date)
     if _subsites_installs(generator.settings):
         logger.debug("porto_i18n: i18n_subsites installs the translations")
         return
