@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -522,8 +523,9 @@ def test_pybabel_commands_in_the_readme_work(tmp_path):
     pybabel = [sys.executable, "-m", "babel.messages.frontend"]
     for command in commands:
         run = subprocess.run(
-            pybabel + command.split()[1:], cwd=tmp_path, capture_output=True, text=True
-        )
+            pybabel + shlex.split(command)[1:], cwd=tmp_path, capture_output=True,
+            text=True,
+        )  # fmt: skip
         assert run.returncode == 0, run.stderr
     before = messages(read_catalog(POT))
     assert (
