@@ -14,11 +14,16 @@ const SHOWN = 20;
 // Messages come translated from the page (see search.html); counts pick their
 // plural form by the sample number of the same CLDR category.
 const text = form.dataset;
-const rules = new Intl.PluralRules(pageLang);
+let rules;
+try {
+  rules = new Intl.PluralRules(pageLang);
+} catch {
+  rules = new Intl.PluralRules("en");
+}
 function counted(name, count) {
   const forms = JSON.parse(text[name]);
-  const form = forms.find(([n]) => rules.select(n) === rules.select(count)) || forms.at(-1);
-  return form[1].replace("{count}", String(count));
+  const chosen = forms.find(([n]) => rules.select(n) === rules.select(count)) || forms.at(-1);
+  return chosen[1].replace("{count}", String(count));
 }
 let loading = null;
 let latest = 0;
