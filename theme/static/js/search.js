@@ -84,6 +84,7 @@ function item(data) {
   if (data.meta.date) {
     const time = document.createElement("time");
     time.dateTime = data.meta.date;
+    time.dir = "auto"; // an English date keeps its order in an Arabic page
     time.textContent = data.meta.date_text || data.meta.date;
     facts.push(time);
   }
