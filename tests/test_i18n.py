@@ -531,3 +531,18 @@ def test_pybabel_commands_in_the_readme_work(tmp_path):
     assert (
         messages(read_catalog(tmp_path / "theme/translations/messages.pot")) == before
     )
+
+
+def test_a_translated_article_stays_within_the_10_kb_budget(builds):
+    """HTML + CSS + JS of the Arabic article with its language switch, gzip -9."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from benchmarks.lighthouse import GZIP_BUDGET, gzip_sizes
+
+    sizes = gzip_sizes(builds["ar"].output, "/2021/03/ribeira/")
+    assert [name for name, _, _ in sizes] == [
+        "2021/03/ribeira/index.html",
+        "theme/css/porto.css",
+    ]
+    assert soup(builds["ar"], ARTICLE).find("nav", class_="translations")
+    assert sum(gz for _, _, gz in sizes) <= GZIP_BUDGET == 10 * 1024
