@@ -546,3 +546,26 @@ def test_a_translated_article_stays_within_the_10_kb_budget(builds):
     ]
     assert soup(builds["ar"], ARTICLE).find("nav", class_="translations")
     assert sum(gz for _, _, gz in sizes) <= GZIP_BUDGET == 10 * 1024
+
+
+def test_without_the_plugin_the_theme_is_english_with_its_plurals(site):
+    for n, day in enumerate(("01", "02", "03")):
+        site.write(f"posts/p{n}.md", post(f"P{n}", f"2021-01-{day}", tags="x"))
+    build = site.build(PLUGINS=[], DEFAULT_LANG="ko")
+    assert build.returncode == 0, build.log
+    assert build.problems == []
+    archives = soup(build, "archives.html")
+    assert archives.html["lang"] == "ko"  # the language is still the page's
+    assert archives.select_one(".intro p").get_text() == "3 posts"
+    assert archives.find("a", class_="skip-link").get_text() == "Skip to content"
+    tag = soup(build, "tag/x/index.html")
+    assert tag.h1.get_text() == "Posts tagged “x”"
+    arabic = Site(site.root / "ar")
+    arabic.write("posts/a.md", post("رحلة", "2021-03-14", slug="trip"))
+    arabic.write("posts/b.md", post("Trip", "2021-03-14", slug="trip", lang="en"))
+    build = arabic.build(PLUGINS=[], DEFAULT_LANG="ar")
+    assert build.returncode == 0, build.log
+    page = soup(build, "2021/03/trip/index.html")
+    assert page.html["dir"] == "rtl"
+    switch = [a.get_text() for a in page.select("nav.translations a")]
+    assert switch == ["ar", "en"]  # codes: the names come from the plugin
