@@ -19,6 +19,9 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # Jekyll posts live in one folder: do not turn the folder name into a category.
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Blog"
+# One category for every post: nothing to choose between on the menu
+# (Pelican's default, True, lists each category there).
+DISPLAY_CATEGORIES_ON_MENU = False
 
 THEME = "theme"
 
@@ -29,6 +32,7 @@ PLUGINS = [
     "pelican.plugins.porto_pipeline",
     "pelican.plugins.porto_typography",
     "pelican.plugins.porto_frontmatter",
+    "pelican.plugins.porto_jekyll",
     "pelican.plugins.porto_links",
     "pelican.plugins.porto_tag_cloud",
     "pelican.plugins.porto_reading_time",
@@ -42,9 +46,24 @@ PLUGINS = [
     "pelican.plugins.porto_search",
     # the theme's words in each page's language (theme/translations/)
     "pelican.plugins.porto_i18n",
+    "pelican.plugins.porto_permalinks",
+    "pelican.plugins.porto_theme",
+    "pelican.plugins.porto_reading_aids",
 ]
 
 TYPOGRIFY = True
+
+# Pelican's Markdown settings plus admonitions ("!!! note"), which the theme
+# styles; porto_reading_aids keeps codehilite's languages for code labels.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.admonition": {},
+    },
+    "output_format": "html5",
+}
 
 # Pretty URLs: /2019/12/my-post/ rather than /my-post.html
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"

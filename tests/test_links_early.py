@@ -63,7 +63,8 @@ def files(build: Build) -> dict[str, bytes]:
     return {
         path.relative_to(build.output).as_posix(): path.read_bytes()
         for path in sorted(build.output.rglob("*"))
-        if path.is_file()
+        # Pagefind's index files are named by hashes that vary between runs
+        if path.is_file() and path.relative_to(build.output).parts[0] != "pagefind"
     }
 
 

@@ -18,14 +18,20 @@ PORTO_PLUGINS = [
     "porto_related",
     "porto_figures",
     "porto_images",
+    "porto_permalinks",
+    "porto_reading_aids",
 ]
 # What README's "How Porto is put together" says each transform does.
 DOCUMENTED = {
     "typography": "text",
+    "jekyll_paths": "resolve",
     "links": "resolve",
     "figures": "structure",
     "images": "decorate",
+    "code_labels": "decorate",
+    "headings": "decorate",
     "first_image": "measure",
+    "image_size": "measure",
     "reading_time": "measure",
 }
 
@@ -55,10 +61,14 @@ def test_sample_plugins_run_in_the_documented_order(registered):
     enabled = porto_pipeline.enabled_transforms({"PLUGINS": SAMPLE_PLUGINS})
     assert [t.name for t in enabled] == [
         "typography",
+        "jekyll_paths",
         "links",
         "figures",
+        "code_labels",
+        "headings",
         "images",
         "first_image",
+        "image_size",
         "reading_time",
     ]
 

@@ -454,7 +454,13 @@ FEATURES = {
 }
 # The sample site's plugins less those that change a document's HTML: what
 # both builds show around the content (meta line, related posts) stays equal.
-TREE_CHANGING = {"porto_links", "porto_figures", "porto_images", "porto_typography"}
+TREE_CHANGING = {
+    "porto_links",
+    "porto_figures",
+    "porto_images",
+    "porto_typography",
+    "porto_reading_aids",
+}
 NO_TRANSFORMS = [p for p in SAMPLE_PLUGINS if p.rpartition(".")[2] not in TREE_CHANGING]
 
 
@@ -476,13 +482,35 @@ class _Tokens(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tokens: list[tuple] = []
+        self.in_anchor = False
 
     def handle_starttag(self, tag, attrs):
-        if tag != "img":  # images are where Porto means to change things
+        if tag == "a" and ("class", "anchor") in attrs:
+            self.in_anchor = True  # porto_reading_aids' empty heading link
+        elif tag != "img":  # images are where Porto means to change things
+            # and so is a code block's language (porto_reading_aids keeps it)
+            attrs = [
+                (name, value)
+                for name, value in attrs
+                if name != "data-lang"
+                and not (
+                    tag == "code" and name == "class" and value.startswith("language-")
+                )
+            ]
+            # the search index's image is the first image, which only
+            # porto_images notes
+            attrs = [
+                (name, re.sub(r", image:.*", "", value))
+                if name == "data-pagefind-meta"
+                else (name, value)
+                for name, value in attrs
+            ]
             self.tokens.append(("start", tag, tuple(sorted(attrs))))
 
     def handle_endtag(self, tag):
-        if tag not in VOID:  # <br/> and <br> are the same element
+        if tag == "a" and self.in_anchor:
+            self.in_anchor = False
+        elif tag not in VOID:  # <br/> and <br> are the same element
             self.tokens.append(("end", tag))
 
     def handle_data(self, data):
@@ -548,7 +576,11 @@ def test_pelican_features_in_the_page(feature_builds) -> None:
     assert '<li id="fn:note">' in html
     assert '<div class="toc">' in html and '<a href="#section-two">' in html
     assert '<h2 id="section-two">' in html
-    assert '<div class="highlight"><pre><span></span><code><span class="k">def' in html
+    # porto_reading_aids keeps the language: data-lang and codehilite's class
+    assert (
+        '<div class="highlight"><pre data-lang="python"><span></span>'
+        '<code class="language-python"><span class="k">def'
+    ) in html
     assert re.search(r"<blockquote>\s*<p>A \"quoted\" block -- typogrify", html)
     assert '<span class="caps">NASA</span>' in html
     assert re.search(r"An (“|&#8220;)opening(”|&#8221;) paragraph (—|&#8212;)", html)

@@ -455,8 +455,17 @@ def test_title_and_summary_get_pelicans_treatment(title, summary):
         key: _normalised(typogrify_as_pelican(value)) for key, value in metadata.items()
     }
     sender = SimpleNamespace(settings={"PORTO_TYPOGRAPHY_ACTIVE": True})
-    typograph_metadata(sender, metadata)
+    typograph_metadata(sender, metadata, keys=("title", "summary"))
     assert metadata == expected
+
+
+def test_summary_is_left_to_the_pipeline():
+    # The summary goes through the whole pipeline (typography included) with
+    # its content object: typographing it here too would do it twice.
+    metadata = {"title": "A -- B", "summary": "<p>A -- B</p>"}
+    sender = SimpleNamespace(settings={"PORTO_TYPOGRAPHY_ACTIVE": True})
+    typograph_metadata(sender, metadata)
+    assert metadata == {"title": "A &#8212;&nbsp;B", "summary": "<p>A -- B</p>"}
 
 
 def test_title_gets_typogrify_markup():

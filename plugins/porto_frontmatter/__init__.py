@@ -11,6 +11,12 @@ from pelican import signals
 from pelican.plugins.porto_pipeline.settings import checker
 
 from .reader import SETTINGS, PortoMarkdownReader
+from .site_checks import (
+    check_templates,
+    claim_output,
+    report_fallback_slugs,
+    skip_repeated_folders,
+)
 
 __all__ = ["SETTINGS", "PortoMarkdownReader", "register"]
 
@@ -26,3 +32,10 @@ def add_reader(readers) -> None:
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS))
     signals.readers_init.connect(add_reader)
+    # One bad post never stops the build: see site_checks.
+    signals.initialized.connect(skip_repeated_folders)
+    signals.content_object_init.connect(claim_output)
+    signals.article_generator_finalized.connect(check_templates)
+    signals.page_generator_finalized.connect(check_templates)
+    signals.article_generator_finalized.connect(report_fallback_slugs)
+    signals.page_generator_finalized.connect(report_fallback_slugs)

@@ -6,11 +6,13 @@ import datetime as dt
 import html
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from markdown import Markdown
+from pelican.plugins.porto_pipeline import parse
 from pelican.plugins.porto_pipeline.settings import choice, flag, read, str_list
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, slugify
@@ -27,6 +29,20 @@ from .frontmatter import (
     to_datetime,
 )
 from .inline import speed_up
+from .preprocess import Post, enabled_body_steps
+from .safety import (
+    EXCERPT_TAGS,
+    TITLE_TAGS,
+    clean_excerpt,
+    key_line,
+    language_tag,
+    safe_slug,
+    shorten,
+    shown,
+    slug_problem,
+    strip_control_characters,
+    unsafe_in_excerpt,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +105,8 @@ class PortoMarkdownReader(MarkdownReader):
         self._source_path = source_path
         name = self._display_name(source_path)
         text = normalise_text(self._decode(source_path, name))
+        text = self._without_control_characters(text, name)
+        self._text = text
         if not text.strip():
             logger.warning("%s: the file is empty; nothing to publish, skipped", name)
             return "", {"status": "skip"}
@@ -101,10 +119,26 @@ class PortoMarkdownReader(MarkdownReader):
         if front is None:  # Pelican's own `Key: value` metadata.
             content = self._md.convert(text)
             meta = getattr(self._md, "Meta", None)
-            return content, self._parse_metadata(meta) if meta else {}
+            metadata = self._parse_metadata(meta) if meta else {}
+            return content, self._checked_pelican_metadata(metadata, name)
 
-        content = self._md.convert(front.body)
+        body = front.body
+        steps = self._body_steps()
+        if steps:  # other plugins' steps (porto_jekyll's Liquid), in order
+            post = Post(
+                source_path, name, self.settings, front.data,
+                first_line=text.count("\n", 0, len(text) - len(body)) + 1,
+            )  # fmt: skip
+            for step in steps:
+                body = step.func(body, post)
+        content = self._md.convert(body)
         return content, self._metadata(front.data, source_path, name)
+
+    def _body_steps(self) -> list:
+        steps = self.__dict__.get("_porto_body_steps")
+        if steps is None:
+            steps = self._porto_body_steps = enabled_body_steps(self.settings)
+        return steps
 
     def _markdown(self, with_meta: bool) -> Markdown:
         """A Markdown converter for the next file.
@@ -170,17 +204,19 @@ class PortoMarkdownReader(MarkdownReader):
                 out[key] = value
         for key in self.setting("PORTO_FRONTMATTER_SUMMARY_KEYS"):
             if data.get(key) not in (None, ""):
-                out["summary"] = self._render(data[key])
+                out["summary"] = self._excerpt(self._render(data[key]), key, name)
                 break
         self._fill_title(out, path, name)
         self._fill_date(out, path, name)
-        self._fill_slug(out, path)
+        self._fill_slug(out, path, name)
+        self._shorten_names(out, name)
         return out
 
     def _fill_title(self, out: dict[str, Any], path: str, name: str) -> None:
         if out.get("title"):
             return
-        out["title"] = html.escape(title_from_filename(path), quote=False)
+        title = strip_control_characters(title_from_filename(path))[0]
+        out["title"] = html.escape(title, quote=False)
         logger.warning(
             "%s: no `title` in the front matter; using %r from the file name",
             name, out["title"],
@@ -207,7 +243,7 @@ class PortoMarkdownReader(MarkdownReader):
             name, out["date"].isoformat(sep=" "),
         )  # fmt: skip
 
-    def _fill_slug(self, out: dict[str, Any], path: str) -> None:
+    def _fill_slug(self, out: dict[str, Any], path: str, name: str) -> None:
         if out.get("slug") or not self.setting("PORTO_FRONTMATTER_SLUG_FROM_FILENAME"):
             return
         slug = slugify(
@@ -216,8 +252,90 @@ class PortoMarkdownReader(MarkdownReader):
             preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
             use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
         )
+        if slug != shorten(slug):
+            logger.warning(
+                "%s: the file name makes a slug of %d bytes, too long for a "
+                "file name; using %r",
+                name, len(slug.encode("utf-8")), shorten(slug),
+            )  # fmt: skip
+            slug = shorten(slug)
         if slug:
             out["slug"] = slug
+
+    # -- input that would break the build or the page ------------------------
+
+    def _where(self, name: str, key: str) -> str:
+        """``posts/x.md: line 3`` when ``key:`` is found in the file, else the name."""
+        line = key_line(getattr(self, "_text", ""), key)
+        return f"{name}: line {line}" if line else name
+
+    def _without_control_characters(self, text: str, name: str) -> str:
+        """``text`` without the control characters a feed cannot hold; warn once."""
+        cleaned, found, line = strip_control_characters(text)
+        if found:
+            logger.warning(
+                "%s: line %d: control characters (%s) removed: a web page or "
+                "feed cannot hold them",
+                name, line, ", ".join(found),
+            )  # fmt: skip
+        return cleaned
+
+    def _excerpt(
+        self, html_text: str, key: str, name: str, tags: frozenset = EXCERPT_TAGS
+    ) -> str:
+        """The excerpt's HTML with only what Markdown writes (no script, no
+        event handlers, no javascript: URLs); what was removed is reported."""
+        try:
+            removed = unsafe_in_excerpt(parse(html_text), tags)
+        except ValueError:  # too deeply nested for the parser: report it all
+            removed = ["markup"]
+        if removed:
+            logger.warning(
+                "%s: removed from the `%s` (only Markdown's text markup is kept "
+                "there): %s",
+                self._where(name, key), key, ", ".join(removed),
+            )  # fmt: skip
+        return clean_excerpt(html_text, tags)
+
+    def _shorten_names(self, out: dict[str, Any], name: str) -> None:
+        """Tags, categories and authors whose slug is too long for a file name
+        get a shorter one (the same for every post that uses the name)."""
+        named = [*out.get("tags", []), *out.get("authors", [])]
+        for key in ("category", "author"):
+            if out.get(key) is not None:
+                named.append(out[key])
+        seen = set()
+        for item in named:
+            slug = getattr(item, "slug", None)
+            if not isinstance(slug, str) or slug == shorten(slug) or id(item) in seen:
+                continue
+            seen.add(id(item))
+            item.slug = shorten(slug)
+            kind = type(item).__name__.lower()
+            logger.warning(
+                "%s: the %s %s makes a slug of %d bytes, too long for a file "
+                "name; using %r",
+                name, kind, shown(str(item)), len(slug.encode("utf-8")), item.slug,
+            )  # fmt: skip
+
+    def _checked_pelican_metadata(self, meta: dict[str, Any], name: str) -> dict:
+        """Pelican's own ``Key: value`` metadata, checked as front matter is.
+
+        Its title is HTML (a YAML title is text): only inline markup is kept.
+        """
+        if isinstance(meta.get("title"), str) and "<" in meta["title"]:
+            meta["title"] = self._excerpt(meta["title"], "title", name, TITLE_TAGS)
+        if "lang" in meta:
+            _lang(self, meta.pop("lang"), meta, name)
+        if isinstance(meta.get("summary"), str):
+            meta["summary"] = self._excerpt(meta["summary"], "summary", name)
+        if "slug" in meta:
+            _slug(self, meta.pop("slug"), meta, name)
+        for key in ("url", "save_as"):
+            if key in meta:
+                _address(key)(self, meta.pop(key), meta, name)
+        self._shorten_names(meta, name)
+        return meta
 
     def _is_page(self, path: str) -> bool:
         base = self.settings.get("PATH") or os.getcwd()
@@ -306,22 +424,62 @@ def _flag_status(status: str) -> Handler:
 
 
 def _slug(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
-    if value not in (None, ""):
-        out["slug"] = str(value).strip().strip("/")
+    """A slug is one safe part of a path: anything else is slugified."""
+    if value in (None, ""):
+        return
+    given = str(value).strip().strip("/")
+    problem = slug_problem(given)
+    slug = safe_slug(given, reader.settings) if problem else given
+    if problem:
+        logger.warning(
+            "%s: the slug %s %s; %s",
+            reader._where(name, "slug"), shown(given), problem,
+            f"using {slug!r}" if slug else "using the file name or title instead",
+        )  # fmt: skip
+    if slug:
+        out["slug"] = slug
+
+
+def _lang(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    """A language tag (``en``, ``pt-BR``); anything else falls back to DEFAULT_LANG."""
+    if value is False:  # YAML 1.1 reads the Norwegian code `no` as False
+        value = "no"
+    tag = language_tag(value)
+    if tag is not None:
+        out["lang"] = tag
+        return
+    logger.warning(
+        "%s: `lang` %s is not a language tag like en or pt-BR (quote it if YAML "
+        "reads it as something else); using DEFAULT_LANG %r",
+        reader._where(name, "lang"), shown(value),
+        reader.settings.get("DEFAULT_LANG", "en"),
+    )  # fmt: skip
+
+
+# A `url` or `save_as` is a path inside the site: no scheme, no "..", nothing
+# that would end an HTML attribute.
+_BAD_ADDRESS = re.compile(
+    r"[\"'<>`\\]|^[A-Za-z][A-Za-z0-9+.\-]*:|^/|(?:^|/)\.\.(?:/|$)"
+)
+
+
+def _address(key: str) -> Handler:
+    def handle(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+        if isinstance(value, str) and not _BAD_ADDRESS.search(value):
+            out[key] = value
+            return
+        logger.warning(
+            "%s: `%s` %s is not a path inside the site; ignoring it",
+            reader._where(name, key), key, shown(value),
+        )  # fmt: skip
+
+    return handle
 
 
 def _translation(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
     # Pelican reads the string "true"; YAML gives `translation: true` as a bool
     flag = value is True or str(value).strip().lower() in {"true", "yes", "1"}
     out["translation"] = "true" if flag else "false"
-
-
-def _lang(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
-    # YAML 1.1 reads the Norwegian code `no` as False
-    if value is False:
-        value = "no"
-    if value not in (None, ""):
-        out["lang"] = str(value).strip()
 
 
 def _image(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
@@ -362,6 +520,8 @@ _FIELDS: dict[str, Handler] = {
     "slug": _slug,
     "translation": _translation,
     "lang": _lang,
+    "url": _address("url"),
+    "save_as": _address("save_as"),
     "image": _image,
     "header": _header,
     "summary": _ignore,

@@ -14,11 +14,12 @@ from pelican.plugins import porto_pipeline
 from pelican.plugins.porto_pipeline.settings import checker
 
 from .first_image import note_first_image, resolve_first_images, site_path
-from .images import SETTINGS, image_size, set_image_attributes
+from .images import SETTINGS, image_size, note_image_size, set_image_attributes
 
 __all__ = [
     "SETTINGS",
     "image_size",
+    "note_image_size",
     "note_first_image",
     "register",
     "resolve_first_images",
@@ -34,5 +35,8 @@ def register() -> None:
     )
     porto_pipeline.add_transform(
         "first_image", note_first_image, phase="measure", plugin=__name__
+    )
+    porto_pipeline.add_transform(
+        "image_size", note_image_size, phase="measure", plugin=__name__
     )
     signals.all_generators_finalized.connect(resolve_first_images)

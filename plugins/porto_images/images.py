@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 from pelican.plugins import porto_pipeline
@@ -12,7 +13,7 @@ from pelican.plugins.porto_pipeline.settings import flag, read, whole
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["SETTINGS", "image_size", "set_image_attributes"]
+__all__ = ["SETTINGS", "image_size", "note_image_size", "set_image_attributes"]
 
 SETTINGS = {
     # loading="lazy" decoding="async" on every image after the first EAGER ones.
@@ -103,3 +104,57 @@ def set_image_attributes(
             len(missing_alt),
             ", ".join(missing_alt),
         )
+
+
+def _hero_source(metadata: Mapping[str, Any]) -> str | None:
+    """The picture to show at the top of a post, as written in its front matter.
+
+    ``image``, else Minimal Mistakes' ``header.image`` (or ``overlay_image``).
+    When ``image`` is only the card's ``header.teaser`` (porto_frontmatter
+    takes it from there), the header's own image is the better hero.
+    """
+    image = metadata.get("image")
+    image = image.strip() if isinstance(image, str) else ""
+    header = metadata.get("header")
+    if isinstance(header, Mapping):
+        big = header.get("image") or header.get("overlay_image")
+        teaser = header.get("teaser")
+        if isinstance(big, str) and big.strip():
+            if not image or (isinstance(teaser, str) and teaser.strip() == image):
+                return big.strip()
+    return image or None
+
+
+def note_image_size(
+    tree: etree._Element, settings: Mapping[str, Any], doc: Any
+) -> None:
+    """Pipeline transform: the post's hero image and its size.
+
+    ``doc.data["hero_image"]`` is the front matter picture to show above the
+    post (see :func:`_hero_source`); ``image_size`` its (width, height) when
+    the file is under the content folder and readable. A path is from the site
+    root, as Jekyll reads it (``images/a.jpg`` is ``/images/a.jpg``).
+    ``image_in_content`` is True when the post shows that file itself, so a
+    theme need not show it twice. Reads the tree, never changes it.
+    """
+    hero = _hero_source(doc.metadata)
+    if hero is None:
+        return
+    src = hero
+    if not src.startswith(("{", "/")) and ":" not in src.split("/")[0]:
+        src = "/" + src
+    path = porto_pipeline.local_file(src, doc)
+    parts = urlsplit(src)
+    if path is None and not (parts.scheme or parts.netloc):
+        return  # a local picture that is not there is not shown (no broken image)
+    doc.data["hero_image"] = hero
+    if path is not None and read(settings, SETTINGS, "PORTO_IMAGES_SIZE"):
+        size = image_size(path)
+        if size:
+            doc.data["image_size"] = size
+    for img in tree.iter("img"):
+        shown = img.get("src") or ""
+        # the same file, or the same remote address
+        if shown == hero or (path and porto_pipeline.local_file(shown, doc) == path):
+            doc.data["image_in_content"] = True
+            break

@@ -137,6 +137,8 @@ def _connect() -> None:
     signals.initialized.connect(open_cache)
     signals.content_object_init.connect(process_content)
     signals.finalized.connect(save_cache)
+    signals.article_generator_finalized.connect(finish_summaries)
+    signals.page_generator_finalized.connect(finish_summaries)
 
 
 def enabled_transforms(settings: Mapping[str, Any]) -> list[Transform]:
@@ -354,7 +356,110 @@ def process_content(instance: Any) -> None:
         instance._content = entry.html
     for name, value in entry.data.items():
         setattr(instance, name, value)
+    _process_summary(instance, transforms)
     instance._porto_pipeline_done = True
+
+
+def _process_summary(instance: Any, transforms: list) -> None:
+    """A summary written in the metadata (an ``excerpt``) gets what the body got.
+
+    Its images and relative links resolve against the post, as the body's do;
+    what the transforms hand back (reading time…) is the body's business and is
+    dropped. Summaries Pelican cuts from the body are already processed. A
+    summary is a short fragment: it is processed on every build, not cached.
+    """
+    metadata = getattr(instance, "metadata", None)
+    summary = metadata.get("summary") if isinstance(metadata, dict) else None
+    if not isinstance(summary, str) or not summary:
+        return
+    doc = _document(instance)
+    entry = _fresh_result(summary, transforms, instance.settings, doc, None)
+    if entry is None:
+        return
+    metadata["summary"] = instance._summary = instance._porto_summary = entry.html
+
+
+# What a generator holds, written or not (translations, drafts, hidden).
+_DOCUMENT_LISTS = (
+    "articles", "translations", "drafts", "drafts_translations",
+    "hidden_articles", "hidden_translations", "pages", "hidden_pages",
+    "draft_pages", "draft_translations",
+)  # fmt: skip
+
+
+def finish_summaries(generator: Any) -> None:
+    """``*_generator_finalized``: what Pelican does for a body, for the
+    summaries :func:`_process_summary` made (also for documents Pelican took
+    from its cache, which are not made again): the files their ``{static}``
+    links name are copied, and with ``RELATIVE_URLS`` their links are resolved
+    for each page that shows them.
+    """
+    relative = generator.settings.get("RELATIVE_URLS")
+    for name in _DOCUMENT_LISTS:
+        for document in getattr(generator, name, None) or ():
+            html = getattr(document, "_porto_summary", None)
+            if not isinstance(html, str):
+                continue
+            _add_static_links(document, html, generator.context)
+            if relative and hasattr(document, "_update_content"):
+                document.get_summary = SummaryPerPage(document, html)
+
+
+class SummaryPerPage:
+    """``get_summary`` for a document whose summary came from its metadata,
+    with ``RELATIVE_URLS``: its links resolved for the page that shows it.
+
+    Pelican resolves such a summary's links once, from the site root, so they
+    would break on every page below it (tag, category, author pages); the
+    body's links it resolves for each page. This resolves the summary the way
+    Pelican resolves the body, once per relative site URL.
+    """
+
+    def __init__(self, instance: Any, html: str):
+        self.instance = instance
+        self.html = html
+        self.done: dict[str, str] = {}
+        self.from_root: str | None = None  # what Pelican's own refresh makes
+
+    def __call__(self, siteurl: str) -> str:
+        if not self._still_ours():
+            return self.instance.metadata.get("summary", "")
+        found = self.done.get(siteurl)
+        if found is None:
+            found = self.done[siteurl] = self.instance._update_content(
+                self.html, siteurl
+            )
+        return found
+
+    def _still_ours(self) -> bool:
+        """False once another plugin has put a summary of its own in place
+        (Pelican's own refresh resolves ours once: that is still ours)."""
+        current = getattr(self.instance, "_summary", self.html)
+        if current == self.html:
+            return True
+        if self.from_root is None:
+            root = self.instance.settings.get("SITEURL", "")
+            self.from_root = self.instance._update_content(self.html, root)
+        return current == self.from_root
+
+
+def _add_static_links(instance: Any, html: str, context: Mapping[str, Any]) -> None:
+    """Have Pelican copy the files ``html``'s ``{static}`` links name.
+
+    Pelican collects those links from a document's body only; a page that is
+    not written (a draft in production) copies nothing, as porto_drafts expects.
+    """
+    links = context.get("static_links")
+    if links is None or "{" not in html or not instance.save_as:
+        return
+    body = instance._content
+    try:  # Pelican's own reading of the links, on the summary
+        instance._content = html
+        links |= instance.get_static_links()
+    except Exception as error:  # a Pelican without get_static_links
+        logger.debug("summary links of %s not collected: %s", instance, error)
+    finally:
+        instance._content = body
 
 
 def _fresh_result(

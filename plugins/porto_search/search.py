@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import subprocess
@@ -82,23 +81,6 @@ def _pass_on_warnings(output: str) -> None:
         logger.warning("porto_search: Pagefind: %s", message)
 
 
-def _sort_languages(entry: Path) -> None:
-    """List the index's languages in a fixed order (Pagefind's varies).
-
-    The same site then gives the same files, which keeps builds reproducible
-    and deploys that copy only changed files (rsync --checksum) small.
-    """
-    try:
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        languages = data["languages"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return
-    if isinstance(languages, dict) and list(languages) != sorted(languages):
-        data["languages"] = dict(sorted(languages.items()))
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        entry.write_text(text, encoding="utf-8")
-
-
 def index_site(pelican: Any) -> None:
     """``finalized`` receiver: index the written site, or warn and go on."""
     settings = pelican.settings
@@ -127,7 +109,6 @@ def index_site(pelican: Any) -> None:
         logger.debug("Pagefind output:\n%s%s", run.stdout, run.stderr)
         if run.returncode == 0:
             _pass_on_warnings(run.stdout + run.stderr)
-            _sort_languages(output / BUNDLE / "pagefind-entry.json")
             found = _INDEXED.findall(run.stdout)
             pages = found[-1] if found else "?"
             logger.info(

@@ -66,18 +66,22 @@ def _take_over(pelican) -> None:
 configure = checker(__name__, SETTINGS, then=_take_over)
 
 
-def typograph_metadata(sender, metadata: dict[str, Any]) -> None:
-    """``*_generator_context``: the title and summary, as Pelican's reader does.
+def typograph_metadata(
+    sender, metadata: dict[str, Any], keys: tuple[str, ...] = ("title",)
+) -> None:
+    """``*_generator_context``: the title, as Pelican's reader does.
 
     Pelican typogrifies ``metadata["title"]`` and ``metadata["summary"]`` right
-    before sending this signal; Porto gives them the same tree pass as the
-    content, so they read the same.
+    before sending this signal; Porto gives the title the same tree pass as the
+    content, so they read the same. A summary in the metadata goes through the
+    whole pipeline with the content object (typography included), so it is
+    left alone here unless ``keys`` names it.
     """
     settings = getattr(sender, "settings", None)
     if not settings or not settings.get("PORTO_TYPOGRAPHY_ACTIVE"):
         return
     options = options_from(settings)
-    for key in ("title", "summary"):
+    for key in keys:
         value = metadata.get(key)
         if isinstance(value, str) and value:
             metadata[key] = typograph_text(value, options)

@@ -1,0 +1,24 @@
+"""Porto theme settings: Pelican's theme settings checked once, for the theme.
+
+The theme reads Pelican's own theme settings (``MENUITEMS``, ``LINKS``,
+``SOCIAL``, ``DISPLAY_PAGES_ON_MENU``, ``SITELOGO``…) and Porto's
+(``PORTO_THEME_COMMENTS``, ``PORTO_THEME_ANALYTICS``…). Templates cannot
+report a value they cannot use, so this plugin checks them at start-up: an
+unusable value logs one warning and is replaced by its default (or, for a
+list of links, by the entries that are usable), and the templates, which read
+the settings through Pelican's context, get the clean values. Without the
+plugin the theme still works: it skips what it cannot read, silently.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+from pelican.plugins.porto_pipeline.settings import checker
+
+from .checks import SETTINGS, check_aliases
+
+__all__ = ["SETTINGS", "check_aliases", "register"]
+
+
+def register() -> None:
+    signals.initialized.connect(checker(__name__, SETTINGS, then=check_aliases))
