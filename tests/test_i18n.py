@@ -119,8 +119,13 @@ def fixture_site(root: Path, **settings) -> Site:
         site.write(f"posts/{path.name}", path.read_bytes())
     site.settings.update(
         SITENAME="Porto",
-        SITESUBTITLE="",
+        SITESUBTITLE=None,
         AUTHOR="Ana",
+        # every part of the theme that has words: footer links, the source
+        # link, comments (the article also has a table of contents and code)
+        LINKS=[("Pelican", "https://getpelican.com/")],
+        GITHUB_URL="https://github.com/ana/porto-blog",
+        PORTO_THEME_COMMENTS={"provider": "utterances", "repo": "ana/porto-blog"},
         DEFAULT_PAGINATION=2,
         TIMEZONE="UTC",
         **settings,
@@ -231,6 +236,9 @@ def test_the_english_build_shows_the_words_the_checks_look_for(builds):
         seen.update(english_left(builds["en"], relative, words))
     # the check can fail: these are what the non-English builds must not show
     assert {"Skip to content", "Older posts", "min read", "Toggle dark theme"} <= seen
+    # main's theme settings and reading aids, merged into the theme later
+    assert {"Links", "Source on GitHub", "Comments", "Contents", "Copy failed"} <= seen
+    assert {"read and write them on GitHub", "Posts"} <= seen
     assert len(seen) > 25
 
 
@@ -260,6 +268,15 @@ def test_korean_words_and_plural_forms(builds):
     archives = soup(build, "archives.html")
     assert archives.select_one(".intro p").get_text() == "글 3개"
     assert archives.select_one(".archive-list time").get_text() == "3월 14일"
+    article = soup(build, ARTICLE)
+    assert article.select_one(".toc h2").get_text() == "목차"
+    assert article.select_one(".comments h2").get_text() == "댓글"
+    anchor = article.select_one(".post-content h2 .anchor")
+    assert anchor["aria-label"] == "이 섹션으로 가는 링크"  # porto_reading_aids
+    copy = article.find("script", src=re.compile(r"copy\.js"))
+    assert (copy["data-copy"], copy["data-copied"]) == ("복사", "복사됨")
+    page2 = soup(build, "index2.html")
+    assert page2.h1.get_text() == "글 목록 · 2페이지 중 2페이지"
 
 
 def test_french_plurals_and_dates(builds):
@@ -534,7 +551,8 @@ def test_pybabel_commands_in_the_readme_work(tmp_path):
 
 
 def test_a_translated_article_stays_within_the_10_kb_budget(builds):
-    """HTML + CSS + JS of the Arabic article with its language switch, gzip -9."""
+    """HTML + CSS + JS of the Arabic article with its language switch, table of
+    contents, comments and copy button, gzip -9."""
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
     from benchmarks.lighthouse import GZIP_BUDGET, gzip_sizes
@@ -543,6 +561,7 @@ def test_a_translated_article_stays_within_the_10_kb_budget(builds):
     assert [name for name, _, _ in sizes] == [
         "2021/03/ribeira/index.html",
         "theme/css/porto.css",
+        "theme/js/copy.js",  # the article has a code block
     ]
     assert soup(builds["ar"], ARTICLE).find("nav", class_="translations")
     assert sum(gz for _, _, gz in sizes) <= GZIP_BUDGET == 10 * 1024
