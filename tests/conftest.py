@@ -20,6 +20,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The tests' own copy of the sample site: a user's drafts or posts added to the
+# repository's content/ must not change what the tests see.
+SAMPLE_SITE = FIXTURES / "sample_site"
 # The plugins the sample site (pelicanconf.py) enables, in order.
 SAMPLE_PLUGINS: list[str] = runpy.run_path(str(REPO / "pelicanconf.py"))["PLUGINS"]
 
@@ -81,7 +84,7 @@ class Site:
         return self.write(relative or f"posts/{name}", (FIXTURES / name).read_bytes())
 
     def add_sample_content(self) -> None:
-        shutil.copytree(REPO / "content", self.content, dirs_exist_ok=True)
+        shutil.copytree(SAMPLE_SITE, self.content, dirs_exist_ok=True)
 
     def build(self, *extra_args: str, **overrides) -> Build:
         output = self.root / "output"
@@ -118,7 +121,7 @@ def site(tmp_path: Path) -> Site:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> Build:
-    """The repository's sample site, built once for the whole session."""
+    """The sample site (the tests' copy), built once for the whole session."""
     site = Site(tmp_path_factory.mktemp("sample"))
     site.add_sample_content()
     return site.build()

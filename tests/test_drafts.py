@@ -6,7 +6,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, Site
+from conftest import SAMPLE_SITE, Site
 from pelican.contents import Content
 from production import production_settings
 
@@ -62,7 +62,7 @@ def _write(site: Site) -> None:
         site.write(path, text)
     site.write(
         "posts/zephyr-sketch.jpeg",
-        (REPO / "content" / "images" / "porto_sunset.jpeg").read_bytes(),
+        (SAMPLE_SITE / "images" / "porto_sunset.jpeg").read_bytes(),
     )
 
 

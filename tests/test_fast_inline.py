@@ -87,7 +87,12 @@ def markdown_bodies() -> list[tuple[str, str]]:
         pytest.param(r"(?:--)+", ("--",), id="repeated_at_least_once"),
         pytest.param(r"(?i)<", ("<",), id="ignore_case_punctuation"),
         pytest.param(r"(?i)<b", None, id="ignore_case_letter"),
-        pytest.param(r"x?y", None, id="optional_first"),
+        pytest.param(r"x?y", ("y",), id="optional_first"),
+        pytest.param(r"x?", None, id="only_optional"),
+        pytest.param(r"\s*\[", ("[",), id="repeated_maybe_never"),
+        pytest.param(r"((^|\s)(\*|_)(\s|$))", ("*", "_"), id="maybe_empty_group"),
+        pytest.param(r"(a|)bc", ("bc",), id="maybe_empty_branch"),
+        pytest.param(r"(a?)\1x", None, id="group_reference_may_be_empty"),
         pytest.param(r"a|.", None, id="one_branch_matches_anything"),
         pytest.param(r"[^a]", None, id="negated_set"),
         pytest.param(r"[a-z]", None, id="range"),
@@ -173,7 +178,15 @@ def test_random_markdown_gives_the_same_html(config, pieces):
         _CONVERTERS[id(config)] = converters(config)
     stock, quick = _CONVERTERS[id(config)]
     text = "".join(pieces)
-    assert convert(quick, text) == convert(stock, text)
+    try:
+        expected = convert(stock, text)
+    except Exception as error:
+        # Markdown itself fails on some input (Markdown 3.4 on Python 3.10 on
+        # "<![r"): the quick step must fail the same way, no better or worse.
+        with pytest.raises(type(error)):
+            convert(quick, text)
+        return
+    assert convert(quick, text) == expected
 
 
 # ---------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, Site
+from conftest import SAMPLE_SITE, Site
 from pelican.plugins.porto_feeds import absolute_urls
 from production import SITEURL, production_settings
 
@@ -45,7 +45,7 @@ def _write(site: Site) -> None:
     site.write("posts/2020-04-01-ropes.md", ROPES)
     site.write(
         "images/crane.jpeg",
-        (REPO / "content" / "images" / "porto_sunset.jpeg").read_bytes(),
+        (SAMPLE_SITE / "images" / "porto_sunset.jpeg").read_bytes(),
     )
 
 

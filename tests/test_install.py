@@ -9,7 +9,7 @@ import subprocess
 import venv
 
 import pytest
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, SAMPLE_SITE
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_namespace_plugins_and_theme_after_pip_install(
     content = tmp_path / "content"
     (content / "images").mkdir(parents=True)
     (content / "images" / "porto_sunset.jpeg").write_bytes(
-        (REPO / "content" / "images" / "porto_sunset.jpeg").read_bytes()
+        (SAMPLE_SITE / "images" / "porto_sunset.jpeg").read_bytes()
     )
     (content / "posts").mkdir()
     (content / "posts" / "2019-12-01-seed.md").write_bytes(
@@ -126,3 +126,38 @@ def test_installed_theme_ships_its_compiled_translations(installed_python, tmp_p
     assert run.returncode == 0, run.stdout + run.stderr
     page = (tmp_path / "out" / "a.html").read_text(encoding="utf-8")
     assert ">Aller au contenu</a>" in page
+
+
+@pytest.mark.slow
+def test_porto_import_jekyll_after_pip_install(installed_python, tmp_path):
+    """The console script installed by pip, and the site it writes built with
+    the installed theme (pelicanconf.py finds pelican/themes/porto)."""
+    porto = installed_python.parent / "porto"
+    dest = tmp_path / "blog"
+    env = {"COLUMNS": "1000", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    run = subprocess.run(
+        [porto, "import-jekyll", str(FIXTURES / "jekyll_site"), str(dest)],
+        capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "posts                       4" in run.stdout
+    build = subprocess.run(
+        [installed_python, "-m", "pelican", "content"],
+        cwd=dest, capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+    log = build.stdout + build.stderr
+    assert build.returncode == 0, log
+    assert "WARNING" not in log and "ERROR" not in log, log
+    theme = runpy_theme(installed_python, dest)
+    assert theme.endswith("/pelican/themes/porto"), theme
+    page = (dest / "output" / "about-me" / "index.html").read_text(encoding="utf-8")
+    assert "porto.css?v=" in page
+
+
+def runpy_theme(python, folder):
+    """THEME as the imported pelicanconf.py sets it, in that environment."""
+    script = "import runpy; print(runpy.run_path('pelicanconf.py')['THEME'])"
+    run = subprocess.run(
+        [python, "-c", script], cwd=folder, capture_output=True, text=True, check=True
+    )
+    return run.stdout.strip()

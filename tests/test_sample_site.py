@@ -7,7 +7,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from conftest import REPO, Site
+from bs4 import BeautifulSoup
+from conftest import REPO, SAMPLE_SITE, Site
 
 SEED_URL = "2019/12/how-i-became-an-intern-machine-learning-engineer/"
 _URL = re.compile(r'\s(?:href|src)="([^"]+)"')
@@ -70,7 +71,14 @@ def test_index_shows_the_excerpt_rendered_as_markdown(sample_build):
 
 
 def test_about_page_is_built(sample_build):
-    assert "Porto" in sample_build.html("about/index.html")
+    page = BeautifulSoup(sample_build.html("about/index.html"), "html.parser")
+    main = page.find("main")
+    assert main.find("h1").get_text(strip=True) == "About"
+    text = " ".join(main.get_text(" ").split())
+    assert "This is a sample blog built with Porto" in text
+    assert "images captioned by an italic line right under them" in text
+    link = main.find("a", string="Pelican")
+    assert link["href"] == "https://getpelican.com/"
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +110,7 @@ def test_siteurl_with_a_path_keeps_every_link_under_it(blog_build):
 def test_production_settings_build_feeds(tmp_path):
     out = tmp_path / "out"
     run = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py",
+        [sys.executable, "-m", "pelican", str(SAMPLE_SITE), "-s", "publishconf.py",
          "-o", str(out)],
         cwd=REPO, capture_output=True, text=True, timeout=300,
         env={"PORTO_SITEURL": "https://example.org/blog", "COLUMNS": "1000",

@@ -255,6 +255,29 @@ def test_tag_without_a_valid_slug_is_left_out():
     assert names(tally_tags(generator_tags([post("<script>", "ok")]))) == ["ok"]
 
 
+def _counting_url(self):
+    CountingTag.reads += 1
+    return Tag.url.fget(self)
+
+
+# A Tag that counts how often its URL is worked out. Named "Tag": Pelican
+# reads the URL settings by the class's name (TAG_URL).
+CountingTag = type("Tag", (Tag,), {"reads": 0, "url": property(_counting_url)})
+
+
+def test_a_post_with_many_tags_is_counted_in_linear_time():
+    """Each tag page of a post used to search the post's tags for its own:
+    quadratic in the post's tags (5,000 tags, 25 million URLs worked out)."""
+    many = SimpleNamespace(
+        tags=[CountingTag(f"t{i}", SETTINGS) for i in range(400)],
+        date=date(2020, 1, 1),
+    )
+    CountingTag.reads = 0
+    tallies = tally_tags(generator_tags([many]))
+    assert len(tallies) == 400
+    assert CountingTag.reads <= 3 * 400
+
+
 # --- real sites --------------------------------------------------------------
 
 

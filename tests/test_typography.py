@@ -546,3 +546,27 @@ def test_fixture_title_and_summary_are_typographed(both_builds):
     assert (
         "She said &#8220;hello&#8221; &#8212; and left&#8230; It&#8217;s the" in index
     )
+
+
+# --------------------------------------------------------------------------
+# Long paragraphs: one text cut into thousands of spans. (Timing is measured
+# by benchmarks/bench_long_paragraph.py, not here.)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "<p>{}</p>",  # the spans go into the paragraph's own text
+        "<p><em>Loud:</em> {}</p>",  # after an element, into its tail
+        "<p>{} <em>end</em> and more</p>",  # in front of an element already there
+        "<li>{}<ul><li>A NESTED ITEM</li></ul></li>",
+    ],
+)
+def test_long_paragraph_of_capitals_same_as_typogrify(template):
+    rng = random.Random(13)
+    words = ["NASA", "CSS3", "it's", "U.S.A.", "A & B", "--", "word", '"QUOTED"']
+    text = " ".join(rng.choice(words) for _ in range(3000))
+    html = template.format(text)
+    out = porto(html)
+    assert out == pelican_typogrify(html)
+    assert out.count('<span class="caps">') > 1000

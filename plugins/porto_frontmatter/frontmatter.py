@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from .limits import Refused, check_expansion, key_line
+
 __all__ = [
     "FrontMatterError",
     "date_from_filename",
@@ -92,6 +94,11 @@ def split_front_matter(text: str) -> FrontMatter | None:
         raise FrontMatterError(
             f"front matter must be `key: value` pairs, found a {type(data).__name__}", 2
         )
+    try:
+        check_expansion(data)
+    except Refused as exc:  # an alias bomb, a value holding itself, deep nesting
+        line = key_line(block, exc.key)
+        raise FrontMatterError(exc.problem, None if line is None else line + 2) from exc
     return FrontMatter({str(k).strip().lower(): v for k, v in data.items()}, body)
 
 
@@ -178,8 +185,6 @@ def split_tag_string(value: Any) -> list[str]:
         parts = value.split(",") if "," in value else value.split()
     else:
         parts = flatten_names(value)
-    names: list[str] = []
-    for name in (p.strip() for p in parts):
-        if name and name not in names:
-            names.append(name)
-    return names
+    # A dict keeps the first of each name, in order, without a list search
+    # per name (thousands of tags would take seconds).
+    return list(dict.fromkeys(name for name in (p.strip() for p in parts) if name))

@@ -22,16 +22,23 @@ from typing import Any
 
 from markdown import Markdown, inlinepatterns, treeprocessors, util
 
-try:  # the regular-expression parser: re._parser since Python 3.11
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-
-__all__ = ["needed_text", "speed_up"]
+__all__ = ["needed_text", "slow_down", "speed_up"]
 
 logger = logging.getLogger(__name__)
+
+# Python's own regular-expression parser, private: re._parser since Python
+# 3.11, sre_parse before. Without it (a Python that moved it), Markdown is
+# used as it is: this module must import whatever happens, or Pelican would
+# drop the whole front matter plugin.
+try:
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    try:
+        import sre_constants as _sre  # type: ignore[no-redef]
+        import sre_parse as _sre_parse  # type: ignore[no-redef]
+    except ImportError:
+        _sre = _sre_parse = None  # type: ignore[assignment]
 
 # Markdown's private names this relies on (a class's __names are stored so).
 _TRY = "_InlineProcessor__applyPattern"
@@ -43,21 +50,75 @@ def speed_up(md: Markdown) -> bool:
 
     Only Markdown's own inline step is replaced (an extension that brought its
     own is left alone), and only on a Markdown whose private methods are the
-    ones this was written against.
+    ones this was written against and that gives Markdown's own HTML on a
+    sample (checked once per process).
     """
-    step = md.treeprocessors["inline"] if "inline" in md.treeprocessors else None
-    if type(step) is not treeprocessors.InlineProcessor or not _supported():
+    try:
+        step = md.treeprocessors["inline"] if "inline" in md.treeprocessors else None
+        if type(step) is not treeprocessors.InlineProcessor:
+            return False
+        if _GAVE_UP or not _supported():
+            return False
+        step.__class__ = QuickInlineProcessor
+    except Exception as error:  # Markdown's internals are not what they were
+        _give_up(error)
         return False
-    step.__class__ = QuickInlineProcessor
     return True
+
+
+def slow_down(md: Markdown, error: BaseException) -> bool:
+    """After ``error``, give ``md`` Markdown's own inline step back; say if it
+    had Porto's. No later converter of this process gets Porto's then."""
+    step = md.treeprocessors["inline"] if "inline" in md.treeprocessors else None
+    if type(step) is not QuickInlineProcessor:
+        return False
+    step.__class__ = treeprocessors.InlineProcessor
+    _give_up(error)
+    return True
+
+
+_GAVE_UP: list[str] = []
+
+
+def _give_up(error: BaseException | None) -> None:
+    """Use Markdown as it is from now on, said in one debug line."""
+    if not _GAVE_UP:
+        _GAVE_UP.append(repr(error))
+        logger.debug(
+            "Markdown's inline step is not the one Porto knows (%r); "
+            "Porto uses it as it is",
+            error,
+        )
+
+
+# A post using every inline pattern: the quick step must give the same HTML.
+_SAMPLE = (
+    '*em* **strong** _u_ __uu__ `code` \\*esc [link](/a "t") ![img](/b.png) '
+    "[ref][r] <http://x.org> <a@b.org> <b>html</b> &amp; &copy; x  \nbreak "
+    "***both*** a_b_c 2*3*4\n\n[r]: /c\n"
+)
 
 
 @functools.cache
 def _supported() -> bool:
     base = treeprocessors.InlineProcessor
-    ok = callable(getattr(base, _TRY, None)) and callable(getattr(base, _HANDLE, None))
+    ok = (
+        _sre_parse is not None
+        and callable(getattr(base, _TRY, None))
+        and callable(getattr(base, _HANDLE, None))
+    )
+    if ok:
+        try:
+            stock, quick = Markdown(), Markdown()
+            quick.treeprocessors["inline"].__class__ = QuickInlineProcessor
+            ok = quick.convert(_SAMPLE) == stock.convert(_SAMPLE)
+            error: BaseException | None = None if ok else ValueError("other HTML")
+        except Exception as failure:
+            ok, error = False, failure
+    else:
+        error = AttributeError("private names or re's parser missing")
     if not ok:
-        logger.debug("Markdown's inline step has changed; Porto uses it as it is")
+        _give_up(error)
     return ok
 
 
@@ -102,7 +163,10 @@ def _pattern_needs(pattern: Any) -> tuple[str, ...] | None:
     # matched differently: always tried.
     if not isinstance(pattern, inlinepatterns.InlineProcessor):
         return None
-    compiled = pattern.getCompiledRegExp()
+    try:
+        compiled = pattern.getCompiledRegExp()
+    except Exception:
+        return None
     if not isinstance(compiled, re.Pattern):
         return None
     return needed_text(compiled)
@@ -117,9 +181,13 @@ def needed_text(compiled: re.Pattern) -> tuple[str, ...] | None:
     """
     try:
         parsed = _sre_parse.parse(compiled.pattern, compiled.flags)
-    except Exception:  # an expression Python compiled but this reading cannot
+        found = _needs(list(parsed))
+        if found and not all(isinstance(text, str) and text for text in found):
+            raise TypeError(f"unexpected reading {found!r}")
+    except Exception:
+        # An expression Python compiled but this reading cannot, or a parser
+        # whose output changed: the pattern is always tried, as by Markdown.
         return None
-    found = _needs(list(parsed))
     if not found:
         return None
     if compiled.flags & re.IGNORECASE and not all(
@@ -129,8 +197,26 @@ def needed_text(compiled: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(set(found)))
 
 
-_ZERO_WIDTH = {_sre.AT, _sre.ASSERT_NOT}
-_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)}
+_ZERO_WIDTH = {getattr(_sre, "AT", None), getattr(_sre, "ASSERT_NOT", None)}
+_REPEATS = {
+    getattr(_sre, name, None)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+}
+
+
+def _may_be_empty(items: list) -> bool:
+    """Whether the sequence ``items`` can match the empty string."""
+    for op, value in items:
+        if op in _ZERO_WIDTH or op is _sre.ASSERT:
+            continue
+        if op is _sre.BRANCH and any(_may_be_empty(list(b)) for b in value[1]):
+            continue
+        if op is _sre.SUBPATTERN and _may_be_empty(list(value[3])):
+            continue
+        if op in _REPEATS and (value[0] == 0 or _may_be_empty(list(value[2]))):
+            continue
+        return False
+    return True
 
 
 def _needs(items: list) -> list[str] | None:
@@ -154,17 +240,25 @@ def _needs(items: list) -> list[str] | None:
             group, add_flags, del_flags, inner = value
             if (add_flags | del_flags) & re.IGNORECASE:
                 return None
+            if _may_be_empty(list(inner)):
+                # e.g. Markdown 3.4's (^|\s): a match may hold nothing of
+                # it, and holds what comes next
+                continue
             return _needs(list(inner))
         if op is getattr(_sre, "ATOMIC_GROUP", None):
             return _needs(list(value))
         if op in _REPEATS:
             low, _, inner = value
-            return _needs(list(inner)) if low >= 1 else None
+            if low == 0 or _may_be_empty(list(inner)):
+                continue  # may repeat nothing: what follows is needed
+            return _needs(list(inner))
         if op is _sre.IN:  # a set of characters: fine when it lists them all
             if all(kind is _sre.LITERAL for kind, _ in value):
                 return [chr(code) for _, code in value]
             return None
         if op is _sre.BRANCH:
+            if any(_may_be_empty(list(branch)) for branch in value[1]):
+                continue
             found: list[str] = []
             for branch in value[1]:
                 needs = _needs(list(branch))

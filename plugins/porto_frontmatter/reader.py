@@ -13,10 +13,24 @@ from typing import Any
 
 from markdown import Markdown
 from pelican.plugins.porto_pipeline import parse
-from pelican.plugins.porto_pipeline.settings import choice, flag, read, str_list
+from pelican.plugins.porto_pipeline.settings import (
+    choice,
+    flag,
+    read,
+    str_list,
+    whole,
+)
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, slugify
 
+from .checks import (
+    PostRefused,
+    check_shapes,
+    decode_with_bom,
+    drop_unsluggable,
+    guard_home_page,
+    quote_impossible_dates,
+)
 from .frontmatter import (
     FrontMatterError,
     date_from_filename,
@@ -28,8 +42,9 @@ from .frontmatter import (
     title_from_filename,
     to_datetime,
 )
-from .inline import speed_up
+from .inline_guard import convert, speed_up
 from .preprocess import Post, enabled_body_steps
+from .replay import recorded as _recorded
 from .safety import (
     EXCERPT_TAGS,
     TITLE_TAGS,
@@ -57,6 +72,9 @@ SETTINGS = {
     # Markdown's inline step without the tries that cannot match (inline.py):
     # the same HTML. False uses Markdown as is.
     "PORTO_FRONTMATTER_FAST_INLINE": flag(True),
+    # A post with more tags than this gets a warning (each tag is a page
+    # listing the post); 0 never warns.
+    "PORTO_FRONTMATTER_MANY_TAGS": whole(100),
 }
 
 
@@ -70,21 +88,41 @@ class SkippedPost(ValueError):
 
 
 class _ExplainSkippedPost(logging.Filter):
-    """Add our reason to Pelican's terse "Could not process <file>" error.
+    """Add the reason to Pelican's terse "Could not process <file>" error.
 
-    Pelican logs that line without the exception's text unless DEBUG is on, so a
-    broken post would be reported without saying what is wrong with it.
+    Pelican 4.12 logs that line without the exception's text unless DEBUG is
+    on; 4.10 and 4.11 put the text on a second line. Either way the record
+    becomes one line: the file, then why (our SkippedPost's reason, or what
+    the exception says, e.g. a file name's date that does not exist).
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("Could not process %s"):
+            return True
+        args = record.args if isinstance(record.args, tuple) else ()
         exc = sys.exc_info()[1]
-        if isinstance(exc, SkippedPost) and record.msg == "Could not process %s":
-            record.msg = "Could not process %s: %s"
-            record.args = (exc.path, exc.reason)
+        if exc is None and len(args) > 1 and isinstance(args[1], BaseException):
+            exc = args[1]
+        if exc is None or not args:
+            return True
+        record.msg = "Could not process %s: %s"
+        record.args = (args[0], _reason(exc, str(args[0])))
         return True
 
 
-# Only a SkippedPost raised by this reader is touched: harmless for any build.
+def _reason(exc: BaseException, path: str) -> str:
+    if isinstance(exc, SkippedPost):
+        return exc.reason
+    stem = os.path.basename(path)
+    if isinstance(exc, ValueError) and stem[:10] and date_from_filename(stem) is None:
+        prefix = re.match(r"\d{4}-\d\d-\d\d", stem)
+        if prefix:
+            date = prefix.group()
+            return f"the date {date} in the file name does not exist; post skipped"
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+# Only Pelican's "Could not process" line is touched: harmless for any build.
 logging.getLogger("pelican.generators").addFilter(_ExplainSkippedPost())
 
 
@@ -102,43 +140,80 @@ class PortoMarkdownReader(MarkdownReader):
         return read(self.settings, SETTINGS, name)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        content, metadata = _recorded(self._read_post, source_path)
+        return content, metadata
+
+    def _read_post(self, source_path: str) -> tuple[str, dict[str, Any]]:
         self._source_path = source_path
         name = self._display_name(source_path)
+        outside = self._outside_reason(source_path)
+        if outside:
+            raise SkippedPost(name, f"{outside}; post skipped")
         text = normalise_text(self._decode(source_path, name))
         text = self._without_control_characters(text, name)
         self._text = text
         if not text.strip():
             logger.warning("%s: the file is empty; nothing to publish, skipped", name)
             return "", {"status": "skip"}
+        text, bad_dates = quote_impossible_dates(text)
         try:
             front = split_front_matter(text)
         except FrontMatterError as exc:
             raise SkippedPost(name, f"{exc}; post skipped") from exc
+        except ValueError as exc:  # a YAML value its constructor refused
+            raise SkippedPost(
+                name, f"the front matter cannot be read ({exc}); post skipped"
+            ) from exc
 
         self._md = self._markdown(with_meta=front is None)
         if front is None:  # Pelican's own `Key: value` metadata.
-            content = self._md.convert(text)
+            content = self._convert(text, name)
             meta = getattr(self._md, "Meta", None)
             metadata = self._parse_metadata(meta) if meta else {}
-            return content, self._checked_pelican_metadata(metadata, name)
+            metadata = self._checked_pelican_metadata(metadata, name)
+            guard_home_page(metadata, self.settings, name)
+            return content, metadata
 
+        data = self._checked(front.data, text, name, bad_dates)
         body = front.body
         steps = self._body_steps()
         if steps:  # other plugins' steps (porto_jekyll's Liquid), in order
             post = Post(
-                source_path, name, self.settings, front.data,
+                source_path, name, self.settings, data,
                 first_line=text.count("\n", 0, len(text) - len(body)) + 1,
             )  # fmt: skip
             for step in steps:
                 body = step.func(body, post)
-        content = self._md.convert(body)
-        return content, self._metadata(front.data, source_path, name)
+        content = self._convert(body, name)
+        metadata = self._metadata(data, source_path, name)
+        guard_home_page(metadata, self.settings, name, text)
+        drop_unsluggable(metadata, self.settings, name)
+        return content, metadata
+
+    def _checked(self, data: dict, text: str, name: str, bad_dates: list) -> dict:
+        """The front matter with values of the wrong shape fixed or dropped."""
+        summary_keys = self.setting("PORTO_FRONTMATTER_SUMMARY_KEYS")
+        try:
+            return check_shapes(data, text, name, summary_keys, bad_dates)
+        except PostRefused as exc:
+            raise SkippedPost(name, str(exc)) from exc
 
     def _body_steps(self) -> list:
         steps = self.__dict__.get("_porto_body_steps")
         if steps is None:
             steps = self._porto_body_steps = enabled_body_steps(self.settings)
         return steps
+
+    def _convert(self, text: str, name: str) -> str:
+        try:
+            return convert(self._md, text)
+        except RecursionError as exc:  # "- - - … x" ten thousand deep
+            self.__dict__.pop("_porto_converter", None)  # start afresh next time
+            raise SkippedPost(
+                name,
+                "lists or quotes nested too deeply for Python-Markdown "
+                "(RecursionError); post skipped",
+            ) from exc
 
     def _markdown(self, with_meta: bool) -> Markdown:
         """A Markdown converter for the next file.
@@ -172,9 +247,24 @@ class PortoMarkdownReader(MarkdownReader):
         except ValueError:  # another drive on Windows
             return source_path
 
+    def _outside_reason(self, source_path: str) -> str | None:
+        """Why a post must not be read: a symbolic link out of the content
+        folder (``posts/x.md -> ~/.ssh/config`` would be published as text)."""
+        base = self.settings.get("PATH")
+        if not base:
+            return None
+        real = os.path.realpath(source_path)
+        root = os.path.realpath(base)
+        if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+            return None
+        return f"a link to {real}, outside the content folder"
+
     def _decode(self, source_path: str, name: str) -> str:
         with open(source_path, "rb") as handle:
             raw = handle.read()
+        unicode = decode_with_bom(raw)  # UTF-16/32 with a byte order mark
+        if unicode is not None:
+            return unicode
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -188,7 +278,7 @@ class PortoMarkdownReader(MarkdownReader):
 
     def _render(self, text: Any) -> str:
         self._md.reset()
-        return self._md.convert(str(text))
+        return convert(self._md, str(text))
 
     # -- mapping front matter onto Pelican metadata --------------------------
 
@@ -380,6 +470,15 @@ def _tags(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None
             names.insert(0, existing.name)
     if names:
         out["tags"] = reader.process_metadata("tags", names)
+    many = reader.setting("PORTO_FRONTMATTER_MANY_TAGS")
+    if many and len(names) > many:
+        logger.warning(
+            "%s: %d tags (more than PORTO_FRONTMATTER_MANY_TAGS = %d): each one "
+            "is a page of its own; list pages show the first 10",
+            name,
+            len(names),
+            many,
+        )
 
 
 def _categories(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,6 +42,12 @@ def image_size(path: str) -> tuple[int, int] | None:
     """
     from PIL import Image  # imported on first use: keeps plugin start-up light
 
+    # Pillow warns (or refuses, past twice the limit) when it opens an image of
+    # more than MAX_IMAGE_PIXELS, as a guard against decoding it. Only the
+    # header is read here, so its check is set aside for this call, and the
+    # caller reports a huge image naming the post (see heavy_image).
+    limit = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
     try:
         with Image.open(path) as image:
             width, height = image.size
@@ -55,11 +62,37 @@ def image_size(path: str) -> tuple[int, int] | None:
     except Exception as error:  # Pillow raises many kinds for unreadable files
         logger.debug("no size for %s: %s", path, error)
         return None
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
     if orientation in _QUARTER_TURNS:
         width, height = height, width
     if width <= 0 or height <= 0:
         return None
     return width, height
+
+
+def heavy_image(size: tuple[int, int]) -> int | None:
+    """Pillow's pixel limit when an image of ``size`` is past it, else ``None``."""
+    from PIL import Image
+
+    limit = Image.MAX_IMAGE_PIXELS
+    if limit and size[0] * size[1] > limit:
+        return limit
+    return None
+
+
+def _warn_heavy(doc: Any, path: str, size: tuple[int, int]) -> None:
+    root = getattr(doc, "content_root", "")
+    shown = os.path.relpath(path, root).replace(os.sep, "/") if root else path
+    logger.warning(
+        "%s: image %s is %d×%d pixels, more than Pillow's limit of %d: far "
+        "too large for a web page; scale it down",
+        doc.relative_path or doc.source_path or "(unknown file)",
+        shown,
+        size[0],
+        size[1],
+        heavy_image(size),
+    )
 
 
 def set_image_attributes(
@@ -87,6 +120,8 @@ def set_image_attributes(
             if src not in known:
                 path = porto_pipeline.local_file(src, doc)
                 known[src] = image_size(path) if path else None
+                if known[src] and heavy_image(known[src]):
+                    _warn_heavy(doc, path, known[src])
             size = known[src]
             if size:
                 attrs["width"], attrs["height"] = str(size[0]), str(size[1])

@@ -7,6 +7,7 @@ Porto pipeline, in the "resolve" phase. In production builds (``RELATIVE_URLS``
 off) each page's Pelican links are then resolved once, in place, before writing
 starts. Every article's and page's ``url`` is worked out once, when all
 generators have finished, so themes read it as a value.
+No file from outside the content folder is published (outside.py).
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from pelican.plugins.porto_pipeline.settings import checker
 
 from .early import resolve_early
 from .links import SETTINGS, resolve_links
+from .outside import drop_outside_files
 from .urls import fix_url, fix_urls
 
 __all__ = [
     "SETTINGS",
+    "drop_outside_files",
     "fix_url",
     "fix_urls",
     "register",
@@ -32,6 +35,7 @@ __all__ = [
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS))
     signals.all_generators_finalized.connect(_all_generators_finalized)
+    signals.static_generator_finalized.connect(drop_outside_files)
     porto_pipeline.add_transform(
         "links", resolve_links, phase="resolve", plugin=__name__
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,6 +43,11 @@ def _is_local(url: str) -> bool:
     return not (parts.scheme or parts.netloc)
 
 
+# Pelican links that make it copy a file (its INTRASITE_LINK_REGEX takes
+# "{" or "|" on either side): checked, then left to Pelican when fine.
+_COPYING = re.compile(r"[{|](?:static|attach)[|}]")
+
+
 def resolve_links(tree: etree._Element, settings: Mapping[str, Any], doc) -> None:
     """Point local images and links at Pelican's ``{static}``/``{filename}``.
 
@@ -57,9 +63,31 @@ def resolve_links(tree: etree._Element, settings: Mapping[str, Any], doc) -> Non
     for element in tree.iter(*_URL_ATTRIBUTES):
         for attribute, is_media in _URL_ATTRIBUTES[element.tag]:
             url = element.get(attribute)
-            if url is None or not _is_local(url):
+            if url is None:
                 continue
-            found = porto_pipeline.local_file(url, doc)
+            if _is_local(url):
+                found = porto_pipeline.local_file(url, doc)
+            elif _COPYING.match(url):
+                found = porto_pipeline.local_file(url, doc)
+                if url not in doc.refused:
+                    continue  # Pelican's link: it resolves it or says it cannot
+            else:
+                continue
+            if url in doc.refused:
+                # Never published: without the attribute there is nothing for
+                # Pelican to copy, and no broken link in the page.
+                del element.attrib[attribute]
+                if url not in warned:
+                    warned.add(url)
+                    logger.warning(
+                        "%s: %s %s %s: not published (%s removed)",
+                        doc.relative_path or doc.source_path,
+                        "image" if is_media else "link target",
+                        url,
+                        doc.refused[url],
+                        attribute,
+                    )
+                continue
             if found is None:
                 missing = is_media or _has_source_extension(url)
                 if missing and url not in warned and warn:

@@ -6,13 +6,15 @@ every document again. With the cache on, Porto stores each document's result
 next to Pelican's: the HTML it wrote, the values it set (reading time…), the
 warnings it logged and the files it looked at (images, link targets). A later
 build reuses an entry when the document's HTML, metadata, the enabled
-transforms, their code, the Porto/typogrify settings and those files are all
-unchanged; the warnings are logged again, so a cached build says what a full
-build says.
+transforms, their code and the pipeline's, the versions of Python, lxml,
+libxml2, Pillow, typogrify, SmartyPants and Markdown, the Porto/typogrify
+settings and those files are all unchanged; the warnings are logged again,
+so a cached build says what a full build says.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -20,6 +22,7 @@ import pickle
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import metadata
 from stat import S_ISREG
 from typing import Any
 
@@ -102,13 +105,56 @@ class PipelineCache:
         self.entries, self.kept, self.reused = self.kept, {}, 0
 
 
-def _code_stamp(transforms: Iterable[Any]) -> list:
-    stamps = []
+def _code_stamp(transforms: Iterable[Any]) -> tuple:
+    """The transforms, the code they run and the libraries under them."""
+    folders = [os.path.dirname(__file__)]  # the pipeline: parser, serialiser
+    named = []
     for transform in transforms:
         module = sys.modules.get(transform.func.__module__)
         source = getattr(module, "__file__", None)
-        stamps.append((transform.name, transform.phase, source and stamp(source)))
-    return stamps
+        if source:
+            folders.append(os.path.dirname(source))
+        named.append((transform.name, transform.phase))
+    return tuple(named), _folders_stamp(tuple(dict.fromkeys(folders))), _libraries()
+
+
+@functools.cache
+def _folders_stamp(folders: tuple[str, ...]) -> tuple:
+    """Every Python file of the plugins' folders, as loaded by this process.
+
+    Read once per process: code edited while ``pelican --autoreload`` runs is
+    not the code that runs until Pelican is started again.
+    """
+    stamps = []
+    for folder in folders:
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                stamps.append((path, stamp(path)))
+    return tuple(stamps)
+
+
+@functools.cache
+def _libraries() -> tuple:
+    """Versions of what parses, writes and measures: a new one may change output."""
+    from lxml import etree
+
+    versions: list[Any] = [
+        sys.version_info[:2],
+        etree.LXML_VERSION,
+        etree.LIBXML_VERSION,
+        etree.LIBXSLT_VERSION,
+    ]
+    for package in ("Pillow", "typogrify", "smartypants", "Markdown"):
+        try:
+            versions.append((package, metadata.version(package)))
+        except metadata.PackageNotFoundError:
+            versions.append((package, None))
+    return tuple(versions)
 
 
 def document_key(

@@ -6,6 +6,7 @@ and writing a document stays a small part of what the transforms cost.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -25,9 +26,11 @@ __all__ = [
     "Transform",
     "add_transform",
     "enabled_transforms",
+    "is_inside",
     "local_file",
     "parse",
     "process_content",
+    "real_folder",
     "run_transforms",
     "serialise",
 ]
@@ -37,9 +40,13 @@ from .cache import Entry, PipelineCache, Recorder, document_key, replay, stamp
 
 logger = logging.getLogger(__name__)
 
-# Where a build's pipeline cache lives: not a PORTO_ setting (those are part of
-# every cache key), just this build's object.
-CACHE_SETTING = "_porto_pipeline_cache"
+# The pipeline cache of the Pelican instance being built: its settings (the
+# very dict its content objects share) and its cache. Kept here, not in the
+# settings, where Pelican's generator-level cache would pickle it with every
+# content object. A new Pelican instance replaces it (nothing carries over
+# from one site to the next); `pelican --autoreload` keeps one instance, and
+# its cache, from one rebuild to the next.
+_ACTIVE: tuple[Mapping[str, Any], PipelineCache] | None = None
 
 # Comments, <!DOCTYPE…> and the like are kept; no network, no size limit (a
 # huge post is still a post).
@@ -78,6 +85,9 @@ class Document:
     # Files local_file() looked for, with their stamps: what a cached result
     # of this document depends on besides its HTML.
     files: dict[str, Any] = field(default_factory=dict)
+    # URLs local_file() refused, with why: a file outside the content folder
+    # (a "../" too many, or a symbolic link out of it) is never published.
+    refused: dict[str, str] = field(default_factory=dict)
 
 
 TransformFunc = Callable[[etree._Element, Mapping[str, Any], Document], None]
@@ -160,7 +170,9 @@ def parse(html: str) -> etree._Element:
     references as characters, unclosed elements closed: what a browser builds.
     """
     if "</" in html and _DOCUMENT_END.search(html):
-        html = _DOCUMENT_END.sub("", html)
+        html = _outside_raw_text(html, _DOCUMENT_END, "")
+    if "<![" in html:
+        html = _foreign_cdata_as_text(html)
     # No closing tags added: libxml2 closes what is still open at the end.
     root = etree.fromstring(_OPEN + html, _PARSER)
     for error in _PARSER.error_log:
@@ -246,8 +258,57 @@ def serialise(body: etree._Element) -> str:
     if not html.isascii():
         html = _punctuation_as_references(html)
     if "</" in html and next(body.iter(*_LATE_VOID), None) is not None:
-        html = _LATE_VOID_END.sub("", html)
+        html = _outside_raw_text(html, _LATE_VOID_END, "")
     return html
+
+
+# Script and style bodies, raw-text elements and comments: text the page keeps
+# as written. "</html>" in a script's string or "</source>" in a comment is
+# not markup, so the clean-ups by pattern above leave these parts alone.
+_RAW_PART = re.compile(
+    f"<(?P<raw>{_KEPT_ELEMENTS})\\b.*?</(?P=raw)\\s*>|<!--.*?-->",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _outside_raw_text(html: str, pattern: re.Pattern, replacement: str) -> str:
+    """``pattern.sub(replacement, html)`` except inside raw text and comments."""
+    if not _KEPT_AS_IS.search(html):
+        return pattern.sub(replacement, html)
+    parts, start = [], 0
+    for kept in _RAW_PART.finditer(html):
+        parts.append(pattern.sub(replacement, html[start : kept.start()]))
+        parts.append(kept.group())
+        start = kept.end()
+    parts.append(pattern.sub(replacement, html[start:]))
+    return "".join(parts)
+
+
+# In SVG and MathML a browser reads <![CDATA[…]]> as text; libxml2's HTML
+# parser makes it a comment, and the text vanishes from the picture. Outside
+# them a browser makes it a comment too, so only those sections change.
+_FOREIGN_SCAN = re.compile(
+    f"(?P<kept><(?P<raw>{_KEPT_ELEMENTS})\\b.*?</(?P=raw)\\s*>|<!--.*?-->)"
+    r"|<(?P<open>svg|math)\b|</(?P<close>svg|math)\s*>"
+    r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _foreign_cdata_as_text(html: str) -> str:
+    depth = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal depth
+        if match.group("open"):
+            depth += 1
+        elif match.group("close"):
+            depth = max(depth - 1, 0)
+        elif match.group("cdata") is not None and depth:
+            return _escape(match.group("cdata"), quote=False)
+        return match.group()
+
+    return _FOREIGN_SCAN.sub(replace, html)
 
 
 # Two things libxml2 writes differently from how it read them, put right by
@@ -340,7 +401,7 @@ def process_content(instance: Any) -> None:
     if not transforms:
         return
     doc = _document(instance)
-    cache = instance.settings.get(CACHE_SETTING)
+    cache = _cache_for(instance.settings)
     key = document_key(html or "", transforms, instance.settings, doc) if cache else ""
     entry = cache.get(key) if cache else None
     if entry is not None:
@@ -488,23 +549,32 @@ def _fresh_result(
 
 def open_cache(pelican: Any) -> None:
     """``initialized``: with Pelican's content cache on, use Porto's too."""
+    global _ACTIVE
     settings = pelican.settings
+    _ACTIVE = None
     if settings.get("CACHE_CONTENT"):
         path = os.path.join(settings.get("CACHE_PATH", "cache"), CACHE_FILE)
-        settings[CACHE_SETTING] = PipelineCache(
-            path, load=bool(settings.get("LOAD_CONTENT_CACHE"))
-        )
+        cache = PipelineCache(path, load=bool(settings.get("LOAD_CONTENT_CACHE")))
+        _ACTIVE = (settings, cache)
+
+
+def _cache_for(settings: Mapping[str, Any]) -> PipelineCache | None:
+    """The pipeline cache of the build whose settings these are, if any."""
+    if _ACTIVE is not None and _ACTIVE[0] is settings:
+        return _ACTIVE[1]
+    return None
 
 
 def save_cache(pelican: Any) -> None:
     """``finalized``: write the entries of this build."""
-    cache = pelican.settings.get(CACHE_SETTING)
+    cache = _cache_for(pelican.settings)
     if cache is not None:
         cache.save()
 
 
-# {static}/x, {attach}x, |filename|x ... as Pelican writes intra-site links.
-_PLACEHOLDER = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)")
+# {static}/x, {attach}x, |filename|x ... as Pelican writes intra-site links
+# (its INTRASITE_LINK_REGEX takes "{" or "|" on either side).
+_PLACEHOLDER = re.compile(r"^[{|]\w+[|}]")
 
 
 def local_file(url: str, doc: Document) -> str | None:
@@ -512,14 +582,16 @@ def local_file(url: str, doc: Document) -> str | None:
 
     Understands Pelican placeholders (``{static}/a.png``), site-root paths as
     Jekyll writes them (``/images/a.png``) and paths relative to the source file.
-    Remote URLs, fragments and missing files give ``None``.
+    Remote URLs, fragments and missing files give ``None``; so does a file
+    outside the content folder, and ``doc.refused`` says why when Pelican
+    would copy it: a placeholder with a ``../`` too many, or a symbolic link
+    out of the folder (a link to ``/etc/hostname``, a linked folder). A plain
+    ``../../about/`` is only a URL, and not refused.
     """
     if not url or not doc.content_root:
         return None
     placeholder = _PLACEHOLDER.match(url)
-    if placeholder:
-        url = url[placeholder.end() :]
-    parts = urlsplit(url)
+    parts = urlsplit(url[placeholder.end() :] if placeholder else url)
     if parts.scheme or parts.netloc or not parts.path:
         return None
     path = unquote(parts.path)
@@ -530,8 +602,28 @@ def local_file(url: str, doc: Document) -> str | None:
         base = os.path.dirname(doc.source_path) if doc.source_path else root
         candidate = os.path.join(base, path)
     candidate = os.path.normpath(candidate)
-    if candidate != root and not candidate.startswith(root + os.sep):
+    if not is_inside(candidate, root):
+        if placeholder:  # Pelican would copy it: "../" is not just a URL here
+            doc.refused[url] = "points outside the content folder"
         return None
     seen = stamp(candidate)
     doc.files[candidate] = seen
-    return candidate if seen is not None else None
+    if seen is None:
+        return None
+    real = os.path.realpath(candidate)
+    if real != candidate and not is_inside(real, real_folder(root)):
+        doc.refused[url] = f"is a link to {real}, outside the content folder"
+        return None
+    return candidate
+
+
+def is_inside(path: str, folder: str) -> bool:
+    """Is the normalised absolute ``path`` ``folder`` or under it?"""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+@functools.lru_cache(maxsize=8)
+def real_folder(folder: str) -> str:
+    """``os.path.realpath(folder)``, once per build (the content folder may
+    itself be a symbolic link: what it holds is inside it all the same)."""
+    return os.path.realpath(folder)

@@ -321,6 +321,9 @@ def read_rates(settings: Mapping[str, Any], lang: str | None = None) -> Rates:
 _OVERRIDE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:min(?:ute)?s?)?\s*$", re.I)
 
 
+_MOST_MINUTES = 10080.5
+
+
 def _override(metadata: Mapping[str, Any], where: str) -> int | None:
     """The front matter's ``reading_time`` as whole minutes (>= 1), or None."""
     value = metadata.get("reading_time")
@@ -331,12 +334,15 @@ def _override(metadata: Mapping[str, Any], where: str) -> int | None:
         given = value
     elif isinstance(value, str) and (match := _OVERRIDE_RE.match(value)):
         given = float(match.group(1))
-    minutes = math.floor(given + 0.5) if given is not None else 0
+    # A week of reading at most: 1e300 (or .inf) is a typo, not minutes.
+    minutes = 0
+    if given is not None and math.isfinite(given) and given < _MOST_MINUTES:
+        minutes = math.floor(given + 0.5)
     if minutes >= 1:
         return minutes
     logger.warning(
         "%s: reading_time %r in the front matter is not a number of minutes "
-        "(1 or more, e.g. `reading_time: 7`); using the counted reading time",
+        "(1 to 10080, e.g. `reading_time: 7`); using the counted reading time",
         where, value,
     )  # fmt: skip
     return None

@@ -206,11 +206,12 @@ class _Tally:
         return min(tied, key=lambda n: (name_key(n), n))
 
 
-def _spelling(post: Any, url: str, fallback: str) -> str:
+def _spellings(post: Any) -> dict[str, str]:
+    """Tag URL -> the post's own spelling of that tag (its first, if several)."""
+    found: dict[str, str] = {}
     for tag in getattr(post, "tags", None) or ():
-        if tag.url == url:
-            return tag.name
-    return fallback
+        found.setdefault(tag.url, tag.name)
+    return found
 
 
 def tally_tags(
@@ -224,13 +225,20 @@ def tally_tags(
     Pelican writes no page for a tag used only on pages, so those are left out.
     """
     by_url: dict[str, _Tally] = {}
+    # Each post's spellings, worked out once: a post with thousands of tags is
+    # on thousands of tag pages, and a search of its tags for each would be
+    # quadratic (a Tag's URL is computed from the settings on every read).
+    spellings: dict[int, tuple[Any, dict[str, str]]] = {}
     for tag, posts in tag_posts:
         if not tag.slug:  # Pelican has already warned; its page is not usable
             continue
         url = tag.url
         tally = by_url.setdefault(url, _Tally(tag))
         for post in posts:
-            tally.add(post, _spelling(post, url, tag.name), dated=True)
+            known = spellings.get(id(post))
+            if known is None:
+                known = spellings[id(post)] = (post, _spellings(post))
+            tally.add(post, known[1].get(url, tag.name), dated=True)
     for page in pages:
         for tag in getattr(page, "tags", None) or ():
             tally = by_url.get(tag.url) if tag.slug else None

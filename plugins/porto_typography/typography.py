@@ -781,5 +781,13 @@ def _replace(origin: tuple[etree._Element, bool], tokens: list) -> None:
             element = span
     else:
         element.text = first
-        for index, span in enumerate(spans):
-            element.insert(index, span)
+        # insert(index, …) walks the children up to ``index``: quadratic on a
+        # long text with thousands of spans. The first span goes in front,
+        # each next one right after the one before it.
+        previous = None
+        for span in spans:
+            if previous is None:
+                element.insert(0, span)
+            else:
+                previous.addnext(span)
+            previous = span
