@@ -44,6 +44,8 @@ PLUGINS = [
     "pelican.plugins.porto_feeds",
     "pelican.plugins.porto_drafts",
     "pelican.plugins.porto_search",
+    # the theme's words in each page's language (theme/translations/)
+    "pelican.plugins.porto_i18n",
     "pelican.plugins.porto_permalinks",
     "pelican.plugins.porto_theme",
     "pelican.plugins.porto_reading_aids",

@@ -90,6 +90,45 @@ def test_installed_metadata_carries_the_licence_and_project_urls(installed_pytho
 
 
 @pytest.mark.slow
+def test_installed_theme_ships_its_compiled_translations(installed_python, tmp_path):
+    """The wheel carries every catalog, and the installed plugin reads them."""
+    script = (
+        "import importlib.resources as r, json\n"
+        "root = r.files('pelican.themes.porto') / 'translations'\n"
+        "print(json.dumps(sorted(p.name for p in root.iterdir()\n"
+        "    if (p / 'LC_MESSAGES' / 'messages.mo').is_file())))\n"
+    )
+    run = subprocess.run(
+        [installed_python, "-c", script], capture_output=True, text=True, check=True
+    )
+    shipped = json.loads(run.stdout)
+    in_repo = sorted(
+        p.parent.parent.name
+        for p in (REPO / "theme" / "translations").glob("*/LC_MESSAGES/messages.mo")
+    )
+    assert shipped == in_repo and "ko" in shipped
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").write_text("Title: A\nDate: 2020-01-01\n\nTexte.\n")
+    (tmp_path / "conf.py").write_text(
+        'THEME = "porto"\nPLUGINS = ["porto_i18n"]\nTIMEZONE = "UTC"\n'
+        'DEFAULT_LANG = "fr"\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n'
+        "TRANSLATION_FEED_ATOM = None\nAUTHOR_FEED_ATOM = None\n"
+        "AUTHOR_FEED_RSS = None\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [installed_python, "-m", "pelican", str(content), "-s", "conf.py",
+         "-o", "out"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        env={"COLUMNS": "1000", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    page = (tmp_path / "out" / "a.html").read_text(encoding="utf-8")
+    assert ">Aller au contenu</a>" in page
+
+
+@pytest.mark.slow
 def test_porto_import_jekyll_after_pip_install(installed_python, tmp_path):
     """The console script installed by pip, and the site it writes built with
     the installed theme (pelicanconf.py finds pelican/themes/porto)."""

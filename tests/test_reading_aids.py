@@ -416,7 +416,25 @@ def test_anchor_label_by_language():
     assert anchor_label(settings, "fr-CA") == "Lien vers cette section"
     assert anchor_label(settings, "de") == "Lien vers cette section"  # DEFAULT_LANG
     other = checked(PORTO_READING_AIDS_ANCHOR_LABEL={"fr": "x"}, DEFAULT_LANG="en")
-    assert anchor_label(other, "ko") == "Link to this section"
+    # no entry of the site's: Porto's own label in the post's language
+    assert anchor_label(other, "ko") == "이 섹션으로 가는 링크"
+    assert anchor_label(other, "eo") == "Link to this section"
+
+
+def test_anchor_label_defaults_follow_the_theme_languages():
+    settings = checked(DEFAULT_LANG="en")
+    assert anchor_label(settings, "fr") == "Lien vers cette section"
+    assert anchor_label(settings, "pt-BR") == "Link para esta seção"
+    assert anchor_label(settings, "ar") == "رابط إلى هذا القسم"
+    assert anchor_label(settings, "zh-CN") == "本节链接"
+    # Traditional Chinese is not among the theme's languages
+    assert anchor_label(settings, "zh-TW") == "Link to this section"
+    assert anchor_label(settings, "en") == "Link to this section"
+    transform = porto_pipeline.Transform("headings", mark_headings, "decorate", "x")
+    html = porto_pipeline.run_transforms(
+        "<h2>A</h2>", [transform], settings, Document(lang="de")
+    )
+    assert 'aria-label="Link zu diesem Abschnitt"' in html
 
 
 def test_code_language_from_fenced_or_plain_markup():

@@ -543,6 +543,8 @@ def _slug(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None
 
 def _lang(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
     """A language tag (``en``, ``pt-BR``); anything else falls back to DEFAULT_LANG."""
+    if value is False:  # YAML 1.1 reads the Norwegian code `no` as False
+        value = "no"
     tag = language_tag(value)
     if tag is not None:
         out["lang"] = tag
@@ -573,6 +575,12 @@ def _address(key: str) -> Handler:
         )  # fmt: skip
 
     return handle
+
+
+def _translation(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
+    # Pelican reads the string "true"; YAML gives `translation: true` as a bool
+    flag = value is True or str(value).strip().lower() in {"true", "yes", "1"}
+    out["translation"] = "true" if flag else "false"
 
 
 def _image(reader: PortoMarkdownReader, value: Any, out: dict, name: str) -> None:
@@ -611,6 +619,7 @@ _FIELDS: dict[str, Handler] = {
     "draft": _flag_status("draft"),
     "hidden": _flag_status("hidden"),
     "slug": _slug,
+    "translation": _translation,
     "lang": _lang,
     "url": _address("url"),
     "save_as": _address("save_as"),

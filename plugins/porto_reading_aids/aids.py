@@ -35,12 +35,32 @@ PREFIX = "PORTO_READING_AIDS_"
 
 DEFAULT_ANCHOR_LABEL = "Link to this section"
 
+# The anchors' name in the theme's languages (theme/translations/), used when
+# the setting has no entry for a post's language. Chinese: Simplified only.
+ANCHOR_LABELS = {
+    "en": DEFAULT_ANCHOR_LABEL,
+    "ar": "رابط إلى هذا القسم",
+    "de": "Link zu diesem Abschnitt",
+    "es": "Enlace a esta sección",
+    "fr": "Lien vers cette section",
+    "it": "Link a questa sezione",
+    "ja": "このセクションへのリンク",
+    "ko": "이 섹션으로 가는 링크",
+    "nl": "Link naar deze sectie",
+    "pt": "Link para esta seção",
+    "zh": "本节链接",
+    "zh-cn": "本节链接",
+    "zh-sg": "本节链接",
+    "zh-hans": "本节链接",
+}
+
 
 def _label_setting(value: Any, report: Any) -> str | dict[str, str]:
-    """A string, or a dict from language (``"fr"``, ``"pt-BR"``) to string."""
+    """A string, or a dict from language (``"fr"``, ``"pt-BR"``) to string
+    (empty: Porto's own labels only)."""
     if isinstance(value, str) and value.strip():
         return value.strip()
-    if not isinstance(value, Mapping) or not value:
+    if not isinstance(value, Mapping):
         raise Unusable
     labels = {}
     for lang, label in value.items():
@@ -50,18 +70,34 @@ def _label_setting(value: Any, report: Any) -> str | dict[str, str]:
     return labels
 
 
+# Chinese tags that read Simplified Chinese; zh-TW or zh-Hant do not.
+_SIMPLIFIED = {"zh", "zh-cn", "zh-sg", "zh-hans"}
+
+
+def _candidates(lang: str, own: bool) -> list[str]:
+    """``lang`` and its main part (``pt`` for ``pt-BR``); for Porto's own
+    labels (``own``), a Chinese tag's main part only if it is Simplified."""
+    lang = (lang or "").lower().replace("_", "-")
+    main = lang.partition("-")[0]
+    if own and main == "zh" and lang not in _SIMPLIFIED:
+        return [lang]
+    return [lang, main]
+
+
 def anchor_label(settings: Mapping[str, Any], lang: str) -> str:
     """The anchors' name for a document in ``lang``: the setting's entry for
     the language, else for its main part (``pt`` for ``pt-BR``), else for
-    ``DEFAULT_LANG``, else English."""
+    ``DEFAULT_LANG``; then the same from Porto's own labels (the theme's 11
+    languages); else English. A string setting names the anchors in every
+    language."""
     labels = read(settings, SETTINGS, PREFIX + "ANCHOR_LABEL")
     if isinstance(labels, str):
         return labels
-    lang = (lang or "").lower().replace("_", "-")
-    default = str(settings.get("DEFAULT_LANG") or "").lower().replace("_", "-")
-    for key in (lang, lang.partition("-")[0], default, default.partition("-")[0]):
-        if key in labels:
-            return labels[key]
+    default = str(settings.get("DEFAULT_LANG") or "")
+    for table, own in ((labels, False), (ANCHOR_LABELS, True)):
+        for key in _candidates(lang, own) + _candidates(default, own):
+            if key in table:
+                return table[key]
     return DEFAULT_ANCHOR_LABEL
 
 
@@ -75,7 +111,7 @@ SETTINGS = {
     PREFIX + "ANCHORS": flag(True),
     # The anchors' accessible name: a string, or one per language.
     PREFIX + "ANCHOR_LABEL": custom(
-        DEFAULT_ANCHOR_LABEL,
+        {},
         "a string or a dict such as {'fr': 'Lien vers cette section'}",
         _label_setting,
     ),

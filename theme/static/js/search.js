@@ -11,6 +11,20 @@ const root = new URL(form.dataset.root, document.baseURI);
 const bundle = new URL(form.dataset.bundle, document.baseURI);
 const pageLang = (document.documentElement.lang || "en").toLowerCase();
 const SHOWN = 20;
+// Messages come translated from the page (see search.html); counts pick their
+// plural form by the sample number of the same CLDR category.
+const text = form.dataset;
+let rules;
+try {
+  rules = new Intl.PluralRules(pageLang);
+} catch {
+  rules = new Intl.PluralRules("en");
+}
+function counted(name, count) {
+  const forms = JSON.parse(text[name]);
+  const chosen = forms.find(([n]) => rules.select(n) === rules.select(count)) || forms.at(-1);
+  return chosen[1].replace("{count}", String(count));
+}
 let loading = null;
 let latest = 0;
 let timer = 0;
@@ -70,6 +84,7 @@ function item(data) {
   if (data.meta.date) {
     const time = document.createElement("time");
     time.dateTime = data.meta.date;
+    time.dir = "auto"; // an English date keeps its order in an Arabic page
     time.textContent = data.meta.date_text || data.meta.date;
     facts.push(time);
   }
@@ -95,7 +110,7 @@ async function search(query, id) {
     pagefind = await loading;
   } catch (error) {
     loading = null;
-    if (id === latest) say("Search could not be loaded. Try again later, or browse the archives.");
+    if (id === latest) say(text.error);
     return;
   }
   const found = await pagefind.search(query);
@@ -104,10 +119,11 @@ async function search(query, id) {
   if (id !== latest) return;
   list.replaceChildren(...data.map(item));
   const count = found.results.length;
-  const quoted = `“${query}”`;
-  if (!count) say(`No posts found for ${quoted}.`);
-  else if (count > SHOWN) say(`${count} posts found for ${quoted}, showing the first ${SHOWN}.`);
-  else say(`${count} post${count === 1 ? "" : "s"} found for ${quoted}.`);
+  let message;
+  if (!count) message = text.none;
+  else if (count > SHOWN) message = counted("more", count).replace("{shown}", String(SHOWN));
+  else message = counted("found", count);
+  say(message.replace("{query}", query));
 }
 
 function start(delay) {

@@ -1,0 +1,234 @@
+"""Theme translations chosen per page, and language helpers for templates."""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+import logging
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import pass_context
+from jinja2.ext import InternationalizationExtension
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "Catalogs",
+    "candidates",
+    "install",
+    "lang_name",
+    "short_date",
+]
+
+DOMAIN = "messages"
+FALLBACK = "en"
+CONTEXT_KEY = "_porto_i18n_catalogs"
+_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def _parts(code: object) -> tuple[str, str, str]:
+    """``"pt-BR"``, ``"pt_br"``, ``"zh-Hans-CN"`` as (language, Script, REGION)."""
+    text = str(code or "").strip()
+    if not _TAG.match(text):
+        return text.lower(), "", ""
+    language, *rest = re.split(r"[-_]", text)
+    script = region = ""
+    for part in rest:
+        if len(part) == 4 and part.isalpha() and not script:
+            script = part.title()
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            region = region or part.upper()
+    return language.lower(), script, region
+
+
+def candidates(code: object) -> list[str]:
+    """Catalog folder names to try for a language, most specific first.
+
+    Simplified Chinese (``zh``, ``zh-CN``, ``zh-Hans``, ``zh-SG``) finds the
+    ``zh_CN`` catalog; Traditional Chinese (``zh-TW``, ``zh-Hant``) does not.
+    """
+    language, script, region = _parts(code)
+    if not language:
+        return []
+    names = []
+    if script and region:
+        names.append(f"{language}_{script}_{region}")
+    if region:
+        names.append(f"{language}_{region}")
+    if script:
+        names.append(f"{language}_{script}")
+    if language == "zh":
+        traditional = script == "Hant" or (not script and region in ("TW", "HK", "MO"))
+        if traditional:
+            return names
+        names += ["zh_CN", "zh_Hans"]
+    names.append(language)
+    return list(dict.fromkeys(names))
+
+
+class Catalogs:
+    """The theme's compiled catalogs, one gettext chain per language, cached.
+
+    ``pt-BR`` reads ``pt_BR`` then ``pt`` then English; a language with no
+    catalog gets English and one warning for the build.
+    """
+
+    def __init__(self, localedir: str | Path):
+        self.localedir = Path(localedir)
+        self.available = (
+            sorted(
+                path.parent.parent.name
+                for path in self.localedir.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")
+            )
+            if self.localedir.is_dir()
+            else []
+        )
+        self._chains: dict[str, gettext.NullTranslations] = {}
+        self.warned: set[str] = set()
+
+    def _load(self, name: str) -> gettext.GNUTranslations:
+        path = self.localedir / name / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        with path.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+
+    def get(self, code: object, source: str | None = None) -> gettext.NullTranslations:
+        key = str(code or "")
+        chain = self._chains.get(key)
+        if chain is not None:
+            return chain
+        found = [name for name in candidates(key) if name in self.available]
+        if not found and self.available and key not in self.warned:
+            self.warned.add(key)
+            logger.warning(
+                "porto_i18n: the theme has no translation for language %r%s; "
+                "its words stay in English (languages: %s)",
+                key,
+                f" ({source})" if source else "",
+                ", ".join(self.available),
+            )
+        if FALLBACK not in found:
+            found.append(FALLBACK)
+        chain = gettext.NullTranslations()
+        for name in reversed(found):
+            if name in self.available:
+                link = self._load(name)
+                link.add_fallback(chain)
+                chain = link
+        self._chains[key] = chain
+        return chain
+
+
+def _page_language(context) -> tuple[object, str | None]:
+    """The language of the page being rendered, and the post's source if any."""
+    for name in ("article", "page"):
+        item = context.get(name)
+        lang = getattr(item, "lang", None)
+        if lang:
+            return lang, getattr(item, "relative_source_path", None)
+    return context.get("DEFAULT_LANG") or FALLBACK, None
+
+
+def gettext_callables(catalogs: Catalogs):
+    """gettext, ngettext, pgettext and npgettext that follow the page's language.
+
+    Jinja's newstyle wrappers call them with ``context.call``, which passes the
+    render context to ``pass_context`` functions.
+    """
+
+    def chain(context):
+        lang, source = _page_language(context)
+        return catalogs.get(lang, source)
+
+    @pass_context
+    def _gettext(context, message):
+        return chain(context).gettext(message)
+
+    @pass_context
+    def _ngettext(context, singular, plural, number):
+        return chain(context).ngettext(singular, plural, number)
+
+    @pass_context
+    def _pgettext(context, where, message):
+        return chain(context).pgettext(where, message)
+
+    @pass_context
+    def _npgettext(context, where, singular, plural, number):
+        return chain(context).npgettext(where, singular, plural, number)
+
+    return _gettext, _ngettext, _pgettext, _npgettext
+
+
+def _babel_locale(code: object):
+    try:
+        from babel import Locale, UnknownLocaleError
+    except ImportError:  # pragma: no cover - Babel is a dependency
+        return None
+    language, script, region = _parts(code)
+    for script_, region_ in ((script, region), (script, ""), ("", "")):
+        try:
+            return Locale(language, territory=region_ or None, script=script_ or None)
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    return None
+
+
+@lru_cache(maxsize=256)
+def lang_name(code: object) -> str:
+    """A language's name in that language: ``fr`` → ``Français``."""
+    locale = _babel_locale(code)
+    name = locale.get_display_name(locale) if locale is not None else None
+    if not name:
+        return str(code)
+    return name[:1].upper() + name[1:]
+
+
+def short_date(date: datetime.date, code: object) -> str:
+    """Day and month as the language writes them: ``Dec 1``, ``1 déc.``."""
+    locale = _babel_locale(code) or _babel_locale(FALLBACK)
+    if locale is None:  # pragma: no cover - Babel is a dependency
+        return date.strftime("%d %b")
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMd", date, locale=locale)
+
+
+def _subsites_installs(settings) -> bool:
+    """True when i18n_subsites is loaded and will install its translations."""
+    extensions = settings.get("JINJA_ENVIRONMENT", {}).get("extensions", [])
+    if "jinja2.ext.i18n" not in extensions:  # i18n_subsites' own test
+        return False
+    plugins = settings.get("PLUGINS")
+    if plugins is None:  # every installed plugin
+        names = list(sys.modules)
+    else:
+        names = [getattr(p, "__name__", str(p)) for p in plugins]
+    return any(name.rsplit(".", 1)[-1] == "i18n_subsites" for name in names)
+
+
+def install(generator) -> None:
+    """Give the generator's Jinja environment the theme's translations."""
+    env = generator.env
+    # for the theme's language switch and archives (it does without them)
+    env.globals.update(porto_lang_name=lang_name, porto_short_date=short_date)
+    if _subsites_installs(generator.settings):
+        logger.debug("porto_i18n: i18n_subsites installs the translations")
+        return
+    if not any(
+        isinstance(ext, InternationalizationExtension)
+        for ext in env.extensions.values()
+    ):
+        env.add_extension("jinja2.ext.i18n")
+    context = generator.context
+    catalogs = context.get(CONTEXT_KEY)
+    if catalogs is None:  # one per build: the generators share the context
+        catalogs = Catalogs(Path(generator.theme) / "translations")
+        context[CONTEXT_KEY] = catalogs
+        # the site's own language is known now: say so before any page
+        catalogs.get(generator.settings.get("DEFAULT_LANG"), "DEFAULT_LANG")
+    gettext_, ngettext_, pgettext_, npgettext_ = gettext_callables(catalogs)
+    env.install_gettext_callables(
+        gettext_, ngettext_, newstyle=True, pgettext=pgettext_, npgettext=npgettext_
+    )
