@@ -63,7 +63,7 @@ def live_script_problems(html: str, where: str) -> list[str]:
                 problems.append(f"{where}: JSON-LD that is not JSON: {text[:80]!r}")
             continue
         src = script.get("src")
-        if src and src.rpartition("/theme/js/")[2] in THEME_JS:
+        if src and src.split("?")[0].rpartition("/theme/js/")[2] in THEME_JS:
             continue  # the theme's own files (search, copy buttons)
         if text != THEME_SCRIPT or src:
             problems.append(f"{where}: unexpected script {str(script)[:80]!r}")

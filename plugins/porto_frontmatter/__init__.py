@@ -72,6 +72,12 @@ def ignore_hidden_files(pelican) -> None:
     settings["IGNORE_FILES"] = ignores + [p for p in wanted if p not in ignores]
 
 
+def check_documents(generator) -> None:
+    """``article/page_generator_finalized``: what only the whole site shows."""
+    check_templates(generator)
+    report_fallback_slugs(generator)
+
+
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS))
     signals.initialized.connect(ignore_hidden_files)
@@ -79,10 +85,9 @@ def register() -> None:
     # One bad post never stops the build: see site_checks.
     signals.initialized.connect(skip_repeated_folders)
     signals.content_object_init.connect(claim_output)
-    signals.article_generator_finalized.connect(check_templates)
-    signals.page_generator_finalized.connect(check_templates)
-    signals.article_generator_finalized.connect(report_fallback_slugs)
-    signals.page_generator_finalized.connect(report_fallback_slugs)
+    signals.article_generator_finalized.connect(check_documents)
+    signals.page_generator_finalized.connect(check_documents)
+    # A cached rebuild says the reader's warnings again: see replay.
     signals.initialized.connect(new_run)
     signals.finalized.connect(new_run)
     signals.article_generator_context.connect(replay_cached)

@@ -155,9 +155,13 @@ def check_templates(generator: Any) -> None:
     for item in documents([generator]):
         name = getattr(item, "template", None)
         default = getattr(item, "default_template", None)
-        if not name or name == default or name in seen:
+        if name is None or name == default:
+            continue
+        if isinstance(name, str) and name in seen:
             continue
         try:
+            if not isinstance(name, str) or not name.strip():
+                raise TypeError("not a template name")  # `template: []`, `: 3`
             get_template(name)
         except Exception as error:  # PelicanTemplateNotFound, a broken template
             if default is None:

@@ -77,26 +77,13 @@ def resolve_links(tree: etree._Element, settings: Mapping[str, Any], doc) -> Non
                 # Never published: without the attribute there is nothing for
                 # Pelican to copy, and no broken link in the page.
                 del element.attrib[attribute]
-                if url not in warned:
-                    warned.add(url)
-                    logger.warning(
-                        "%s: %s %s %s: not published (%s removed)",
-                        doc.relative_path or doc.source_path,
-                        "image" if is_media else "link target",
-                        url,
-                        doc.refused[url],
-                        attribute,
-                    )
+                problem = f"{doc.refused[url]}: not published ({attribute} removed)"
+                _warn_once(warned, doc, url, is_media, problem)
                 continue
             if found is None:
-                missing = is_media or _has_source_extension(url)
-                if missing and url not in warned and warn:
-                    warned.add(url)
-                    logger.warning(
-                        "%s: %s %s not found under the content folder",
-                        doc.relative_path or doc.source_path,
-                        "image" if is_media else "link target",
-                        url,
+                if warn and (is_media or _has_source_extension(url)):
+                    _warn_once(
+                        warned, doc, url, is_media, "not found under the content folder"
                     )
                 continue
             # Written unquoted, as found on disk: libxml2's serialiser
@@ -124,3 +111,17 @@ def _placeholder(url: str, found: str, root: str) -> str:
         f"#{parts.fragment}" if parts.fragment else ""
     )
     return f"{{{kind}}}/{relative}{tail}"
+
+
+def _warn_once(warned: set, doc, url: str, is_media: bool, problem: str) -> None:
+    """One warning per post and path, naming the post."""
+    if url in warned:
+        return
+    warned.add(url)
+    logger.warning(
+        "%s: %s %s %s",
+        doc.relative_path or doc.source_path,
+        "image" if is_media else "link target",
+        url,
+        problem,
+    )
