@@ -25,7 +25,6 @@ __all__ = [
 
 DOMAIN = "messages"
 FALLBACK = "en"
-CONTEXT_KEY = "_porto_i18n_catalogs"
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -208,6 +207,18 @@ def _subsites_installs(settings) -> bool:
     return any(name.rsplit(".", 1)[-1] == "i18n_subsites" for name in names)
 
 
+# This build's catalogs, by the identity of the context its generators share.
+# Not in the context itself: Pelican's generator-level cache pickles every
+# post with its context, and compiled plural rules cannot be pickled.
+_ACTIVE: list = []
+
+
+def _catalogs_of(generator) -> Catalogs | None:
+    if _ACTIVE and _ACTIVE[0] == id(generator.context):
+        return _ACTIVE[1]
+    return None
+
+
 def install(generator) -> None:
     """Give the generator's Jinja environment the theme's translations."""
     env = generator.env
@@ -221,11 +232,10 @@ def install(generator) -> None:
         for ext in env.extensions.values()
     ):
         env.add_extension("jinja2.ext.i18n")
-    context = generator.context
-    catalogs = context.get(CONTEXT_KEY)
+    catalogs = _catalogs_of(generator)
     if catalogs is None:  # one per build: the generators share the context
         catalogs = Catalogs(Path(generator.theme) / "translations")
-        context[CONTEXT_KEY] = catalogs
+        _ACTIVE[:] = [id(generator.context), catalogs]
         # the site's own language is known now: say so before any page
         catalogs.get(generator.settings.get("DEFAULT_LANG"), "DEFAULT_LANG")
     gettext_, ngettext_, pgettext_, npgettext_ = gettext_callables(catalogs)
