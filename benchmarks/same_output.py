@@ -43,6 +43,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from collections import Counter
@@ -452,6 +453,16 @@ def make_env(copy: Path, where: Path) -> tuple[Path, Path]:
         [sys.executable, "-m", "venv", "--system-site-packages", str(where)],
         check=True,
     )
+    if sys.prefix != sys.base_prefix:
+        # Run from a venv (CI's lowest-version one): the new venv's "system"
+        # packages are the base Python's, not this venv's. List this venv's
+        # package folders too (a path line; the .pth files there are not run,
+        # so its own editable install of Porto stays out).
+        own = sysconfig.get_path("purelib", vars={"base": str(where)})
+        ours = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+        Path(own, "_porto_outer_env.pth").write_text(
+            "".join(f"{folder}\n" for folder in sorted(ours)), encoding="utf-8"
+        )
     python = where / "bin" / "python"
     pip = [python, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     install = subprocess.run(
