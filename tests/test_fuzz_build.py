@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import Build, Site
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from production import production_settings
 from test_bad_input import assert_no_live_script
@@ -60,7 +60,8 @@ scalar = st.one_of(
 value = st.recursive(
     scalar,
     lambda inner: st.one_of(
-        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=3)
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.text(max_size=8), inner, max_size=3),
     ),
     max_leaves=8,
 )
@@ -108,10 +109,17 @@ def _written_text(build: Build) -> str:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(st.lists(post, min_size=4, max_size=8))
+# found by this test: control characters as YAML escapes reached the feeds
+@example([({}, []), ({"title": "\x1b[31m\x0b"}, [])])
+# found by this test: `template: []` reached Pelican's template lookup
+@example([({}, []), ({"permalink": "a" * 300}, [])])
+@example([({}, []), ({"title": [], "template": []}, [])])
 def test_random_posts_build_and_none_is_lost(batch) -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Site(Path(folder))
-        written = [_write(site, i, front, lines) for i, (front, lines) in enumerate(batch)]
+        written = [
+            _write(site, i, front, lines) for i, (front, lines) in enumerate(batch)
+        ]
         build = site.build(**production_settings())
         assert build.returncode == 0, build.log[-3000:]
         assert not re.search(r"Traceback|CRITICAL", build.log), build.log[-3000:]

@@ -174,7 +174,7 @@ class PortoMarkdownReader(MarkdownReader):
             guard_home_page(metadata, self.settings, name)
             return content, metadata
 
-        data = self._checked(front.data, text, name, bad_dates)
+        data = self._checked(_clean_values(front.data, name), text, name, bad_dates)
         body = front.body
         steps = self._body_steps()
         if steps:  # other plugins' steps (porto_jekyll's Liquid), in order
@@ -628,3 +628,29 @@ _FIELDS: dict[str, Handler] = {
     "summary": _ignore,
     "content": _ignore,
 }
+
+
+def _clean_values(data: Any, name: str) -> Any:
+    """Front matter without control characters written as YAML escapes
+    (``"\\e[31m"``): the file's own bytes were cleaned before YAML read them,
+    but no feed can hold these either. One warning for the file."""
+    found: list[str] = []
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            value, which, _ = strip_control_characters(value)
+            found.extend(which)
+            return value
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {clean(key): clean(item) for key, item in value.items()}
+        return value
+
+    data = clean(data)
+    if found:
+        logger.warning(
+            "%s: control characters (%s) in the front matter's values removed",
+            name, ", ".join(sorted(set(found))),
+        )  # fmt: skip
+    return data

@@ -352,8 +352,20 @@ class Destination:
     save_as: str
 
 
-class Escapes(ValueError):
+class Unwritable(ValueError):
+    """A permalink or redirect path that cannot be a file of the site; the
+    message says why."""
+
+
+class Escapes(Unwritable):
     """A permalink or redirect path that leaves the output folder."""
+
+    def __str__(self) -> str:
+        return "leaves the output folder"
+
+
+# A file name holds 255 bytes on most file systems.
+_MAX_NAME_BYTES = 255
 
 
 def destination(path: str) -> Destination:
@@ -379,6 +391,8 @@ def destination(path: str) -> Destination:
         save_as = clean
     else:
         save_as = clean + ".html"
+    if any(len(part.encode("utf-8")) > _MAX_NAME_BYTES for part in save_as.split("/")):
+        raise Unwritable(f"has a name longer than {_MAX_NAME_BYTES} bytes")
     return Destination(quote(clean, safe=_URL_SAFE), save_as)
 
 
@@ -460,12 +474,13 @@ def apply_permalink(content: Any) -> None:
         try:
             where = destination(path)
             break
-        except Escapes:
+        except Unwritable as problem:
             logger.warning(
-                "%s: %s %s leaves the output folder; ignored",
+                "%s: %s %s %s; ignored",
                 _name(content),
                 "permalink" if mine else "URL",
                 path,
+                problem,
             )
     if where is None:
         return

@@ -24,7 +24,7 @@ from pelican.contents import Content
 from pelican.plugins.porto_pipeline import documents as all_documents
 from pelican.plugins.porto_pipeline.settings import read
 
-from .permalinks import SETTINGS, Escapes, destination
+from .permalinks import SETTINGS, Unwritable, destination
 
 logger = logging.getLogger(__name__)
 
@@ -149,10 +149,8 @@ def _redirect_file(path: str, name: str) -> str | None:
         return None
     try:
         return destination(parts.path).save_as
-    except Escapes:
-        logger.warning(
-            "%s: redirect_from %s leaves the output folder; ignored", name, path
-        )
+    except Unwritable as problem:
+        logger.warning("%s: redirect_from %s %s; ignored", name, path, problem)
         return None
 
 
