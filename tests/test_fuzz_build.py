@@ -103,7 +103,7 @@ def _written_text(build: Build) -> str:
 
 
 @settings(
-    max_examples=6,
+    max_examples=20,
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
