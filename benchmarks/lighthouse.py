@@ -42,10 +42,11 @@ GZIP_BUDGET = 10 * 1024
 SEED_SLUG = "how-i-became-an-intern-machine-learning-engineer"
 
 
-def build_site(output: Path) -> None:
+def build_site(output: Path, lang: str | None = None) -> None:
+    extra = ["-e", f"DEFAULT_LANG={json.dumps(lang)}"] if lang else []
     run = subprocess.run(
         [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py",
-         "-o", str(output), "--delete-output-directory", "-q"],
+         "-o", str(output), "--delete-output-directory", "-q", *extra],
         cwd=REPO, capture_output=True, text=True,
     )  # fmt: skip
     if run.returncode != 0:
@@ -170,6 +171,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per page (median)")
     parser.add_argument("--keep", type=Path, help="folder for the JSON reports")
+    parser.add_argument(
+        "--lang", help="build the theme in this language (DEFAULT_LANG), e.g. ar"
+    )
     args = parser.parse_args()
     chromium = os.environ.get("PORTO_CHROMIUM") or shutil.which("chromium")
     if not chromium:
@@ -181,7 +185,7 @@ def main() -> None:
         output = Path(tmp) / "output"
         reports = args.keep or Path(tmp) / "reports"
         reports.mkdir(parents=True, exist_ok=True)
-        build_site(output)
+        build_site(output, args.lang)
         pages = find_pages(output)
         server, base = serve(output)
         try:
