@@ -45,6 +45,7 @@ from production import SITEURL, production_settings
 THEME_SCRIPT = (REPO / "theme/templates/partials/theme_script.js").read_text().strip()
 THEME_JS = {path.name for path in (REPO / "theme/static/js").glob("*.js")}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "xlink:href"}
+_FEED_URL_ATTRIBUTES = {"href", "src", "url", "uri", "domain", "xml:base"}
 _SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
 
 
@@ -82,13 +83,14 @@ def live_script_problems(html: str, where: str) -> list[str]:
 def feed_problems(xml: str, where: str) -> list[str]:
     """:func:`live_script_problems` for the HTML a feed carries (Atom's
     ``type="html"`` elements, RSS descriptions and ``content:encoded``), and no
-    ``javascript:`` URL in any attribute. Plain text elements (an Atom title,
-    an author's name) are text to a feed reader, whatever they hold."""
+    ``javascript:`` URL in any attribute that holds a URL. Plain text (an Atom
+    title, an author's name, a category's ``term``) is text to a feed reader,
+    whatever it holds."""
     problems = []
     soup = BeautifulSoup(xml, "xml")
     for element in soup.find_all(True):
         for name, value in element.attrs.items():
-            if _SCRIPT_URL.match(str(value)):
+            if name in _FEED_URL_ATTRIBUTES and _SCRIPT_URL.match(str(value)):
                 problems.append(f"{where}: <{element.name} {name}={value!r}>")
         carries_html = element.get("type") == "html" or element.name in {
             "description",
