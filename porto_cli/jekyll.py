@@ -530,12 +530,7 @@ class JekyllImport:
             text = read_text(path)
         front = split_front(text)
         if front.broken:
-            # Carried as written: Porto names the file and the YAML problem.
-            self.report.notes.append(
-                f"{rel}: its front matter is broken ({front.broken.splitlines()[0]});"
-                " copied as written, Porto will report it"
-            )
-            self.copy(path, self.markdown_target(target))
+            self.carry_broken(front, path, rel, target)
             return True
         if front.data is None and need_front:
             self.report.skip(f"{rel}: no front matter; Jekyll did not publish it")
@@ -620,6 +615,15 @@ class JekyllImport:
             pattern, {"path": folder, "basename": stem, "output_ext": ".html"}
         )
 
+    def carry_broken(self, front, path: Path, rel: str, target: Path) -> None:
+        """Copy a file whose front matter is broken as written: Porto names
+        the file and the YAML problem when it builds."""
+        self.report.notes.append(
+            f"{rel}: its front matter is broken ({front.broken.splitlines()[0]});"
+            " copied as written, Porto will report it"
+        )
+        self.copy(path, self.markdown_target(target))
+
     def permalink_style(self) -> str:
         value = self.config.get("permalink")
         if isinstance(value, str) and value.strip():
@@ -630,11 +634,7 @@ class JekyllImport:
         text = read_text(path)
         front = split_front(text)
         if front.broken:
-            self.report.notes.append(
-                f"{rel}: its front matter is broken ({front.broken.splitlines()[0]});"
-                " copied as written, Porto will report it"
-            )
-            self.copy(path, self.markdown_target(self.content / "pages" / rel))
+            self.carry_broken(front, path, rel, self.content / "pages" / rel)
             self.report.carried["pages"] += 1
             return
         stem = path.stem.lower()
