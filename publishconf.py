@@ -2,10 +2,10 @@
 
 import os
 import sys
-from urllib.parse import urlsplit
 
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
+from porto_cli.siteurl import production_siteurl  # noqa: E402
 
 # --- Site URL -------------------------------------------------------------
 # Where the site will live: canonical URLs, feeds and social cards are
@@ -13,37 +13,7 @@ from pelicanconf import *  # noqa: E402,F403
 # environment (which wins when both are set). There is no placeholder: a
 # production build without a real address stops with one line saying so.
 SITEURL = ""
-
-
-def _checked_siteurl(written):
-    given = os.environ.get("PORTO_SITEURL", "").strip()
-    where = "PORTO_SITEURL" if given else "SITEURL in publishconf.py"
-    value = given or written.strip()
-    example = (
-        "`PORTO_SITEURL=https://you.example/blog pelican content -s publishconf.py`"
-    )
-    if not value:
-        sys.exit(
-            f"publishconf.py: no site URL for the production build. Run {example}"
-            ' or set SITEURL = "https://you.example/blog" in publishconf.py.'
-        )
-    parts = urlsplit(value)
-    if (
-        parts.scheme not in ("http", "https")
-        or not parts.hostname
-        or parts.query
-        or parts.fragment
-        or any(character.isspace() for character in value)
-    ):
-        sys.exit(
-            f"publishconf.py: {where} = {value!r} is not a site URL: write "
-            "http:// or https://, a host name and an optional path, as in "
-            f"{example}."
-        )
-    return value.rstrip("/")  # Pelican joins paths with "/"
-
-
-SITEURL = _checked_siteurl(SITEURL)
+SITEURL = production_siteurl(SITEURL)
 # --------------------------------------------------------------------------
 RELATIVE_URLS = False
 
