@@ -3,6 +3,11 @@
 import datetime as dt
 
 import pytest
+import yaml
+from dateutil import parser as date_parser
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pelican.plugins.porto_frontmatter import checks
 from pelican.plugins.porto_frontmatter.frontmatter import (
     FrontMatterError,
     date_from_filename,
@@ -134,3 +139,46 @@ def test_one_reader_keeps_no_state_between_files(tmp_path):
     assert read["d.md"][1]["title"] == "D" and "tags" not in read["d.md"][1]
     assert read["c.md"][1]["title"] == "C"
     assert read["c.md"][0] == "<p>Plain C.</p>"
+
+
+# -- dates read without asking YAML or dateutil ------------------------------
+
+_PLAIN = checks._PLAIN_DATE
+
+
+@settings(max_examples=400, derandomize=True, database=None)
+@given(st.from_regex(_PLAIN, fullmatch=True))
+def test_a_plain_date_is_one_yaml_and_dateutil_read_whole(text):
+    """plain_date() stands in for YAML and dateutil: whenever it says yes,
+    YAML raises no ValueError on the value and dateutil finds a whole date."""
+    if not checks.plain_date(text):  # a part out of range: they are asked
+        with pytest.raises((ValueError, OverflowError)):
+            dt.datetime(*(int(g or 0) for g in _PLAIN.fullmatch(text).groups()))
+        return
+    try:  # as quote_impossible_dates() asks: a ValueError is what it looks for
+        yaml.safe_load(text)
+    except yaml.YAMLError:
+        pass
+    one = date_parser.parse(text, default=dt.datetime(2001, 1, 1))
+    two = date_parser.parse(text, default=dt.datetime(2002, 2, 2))
+    assert one.date() == two.date()
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("2020-01-31", True),
+        ("2015-1-5 9:05", True),
+        ("2020-01-31T10:00:05.25Z", True),
+        ("2020-01-31 10:00 +0100", True),
+        ("2020-02-30", False),
+        ("2020-13-01 10:00", False),
+        ("2020-01-31 24:00", False),
+        ("2020-01-31 10:00 +25:00", False),
+        ("2020", False),
+        ("31/01/2020", False),
+        ("٢٠٢٠-01-31", False),
+    ],
+)
+def test_plain_date_says_no_to_what_it_cannot_vouch_for(text, plain):
+    assert checks.plain_date(text) is plain

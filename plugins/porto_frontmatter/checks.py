@@ -107,6 +107,30 @@ _DATE_LINE = re.compile(
 )
 
 
+# A date as most posts write it: 2020-01-31, maybe with a time (10:00,
+# 10:00:05, 10:00:05.25) and a zone (Z, +01:00, +0100). When every part is
+# in range, YAML and dateutil both read it as that whole date, so neither
+# needs asking (each takes about 0.1 ms a post).
+_PLAIN_DATE = re.compile(
+    r"([0-9]{4})-([0-9][0-9]?)-([0-9][0-9]?)"
+    r"(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9])(?::([0-9][0-9])(?:\.[0-9]{1,6})?)?"
+    r"(?:[ \t]*(?:Z|[+-](?:[01][0-9]|2[0-3])(?::?[0-5][0-9])?))?)?"
+)
+
+
+def plain_date(text: str) -> bool:
+    """Is ``text`` a date (and time) in ``_PLAIN_DATE``'s form, every part in range?"""
+    match = _PLAIN_DATE.fullmatch(text)
+    if match is None:
+        return False
+    year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
+    try:
+        dt.datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return False
+    return True
+
+
 def quote_impossible_dates(text: str) -> tuple[str, list[BadDate]]:
     """Quote ``2020-13-45``-like values YAML cannot make a date of.
 
@@ -125,6 +149,8 @@ def quote_impossible_dates(text: str) -> tuple[str, list[BadDate]]:
         if match is None:
             continue
         value = match["value"].rstrip()
+        if plain_date(value):
+            continue
         spaces = match["value"][len(value) :]  # before a comment: kept
         try:
             yaml.safe_load(value)
@@ -144,7 +170,7 @@ def _date_problem(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return f"a date is text such as 2020-01-31, found a {_kind(value)}"
     text = str(value).strip()
-    if not text:
+    if not text or plain_date(text):
         return None
     try:
         # Pelican fills what is missing from today's date: two different
