@@ -294,6 +294,34 @@ def test_document_data_becomes_attributes_and_runs_once() -> None:
     assert instance._content == "<p>three small words more</p>"
 
 
+
+def test_a_written_summary_gets_the_shaping_phases_not_the_measuring_one() -> None:
+    """An excerpt is rewritten as the body is; its words are not counted
+    into the post's values, and no measure step runs on it."""
+    seen = []
+
+    def shout(tree, settings, doc):
+        for paragraph in tree.iter("p"):
+            paragraph.text = paragraph.text.upper()
+
+    def count(tree, settings, doc):
+        seen.append("".join(tree.itertext()))
+        doc.data["word_total"] = len(seen[-1].split())
+
+    porto_pipeline.add_transform("zz-shout", shout, phase="text", plugin="zz_both")
+    porto_pipeline.add_transform("zz-tally", count, phase="measure", plugin="zz_both")
+    try:
+        instance = content_object("<p>the body has five words</p>", ["zz_both"])
+        instance.metadata = {"summary": "<p>an excerpt</p>"}
+        porto_pipeline.process_content(instance)
+    finally:
+        porto_pipeline.core._TRANSFORMS.pop("zz-shout")
+        porto_pipeline.core._TRANSFORMS.pop("zz-tally")
+    assert instance.metadata["summary"] == "<p>AN EXCERPT</p>"
+    assert instance._content == "<p>THE BODY HAS FIVE WORDS</p>"
+    assert seen == ["THE BODY HAS FIVE WORDS"]
+    assert instance.word_total == 5
+
 # --- Properties over generated Markdown and HTML --------------------------------
 
 PORTO = [

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from markdown import Markdown
-from pelican.plugins.porto_pipeline import parse
+from pelican.plugins.porto_pipeline import parse, real_folder, real_path
 from pelican.plugins.porto_pipeline.settings import (
     choice,
     flag,
@@ -252,8 +252,8 @@ class PortoMarkdownReader(MarkdownReader):
         base = self.settings.get("PATH")
         if not base:
             return None
-        real = os.path.realpath(source_path)
-        root = os.path.realpath(base)
+        real = real_path(os.path.abspath(source_path))
+        root = real_folder(os.path.abspath(base))
         if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
             return None
         return f"a link to {real}, outside the content folder"
@@ -377,6 +377,9 @@ class PortoMarkdownReader(MarkdownReader):
     ) -> str:
         """The excerpt's HTML with only what Markdown writes (no script, no
         event handlers, no javascript: URLs); what was removed is reported."""
+        cleaned = clean_excerpt(html_text, tags)
+        if cleaned == html_text:  # nothing removed (most excerpts): no message
+            return cleaned
         try:
             removed = unsafe_in_excerpt(parse(html_text), tags)
         except ValueError:  # too deeply nested for the parser: report it all
@@ -387,7 +390,7 @@ class PortoMarkdownReader(MarkdownReader):
                 "there): %s",
                 self._where(name, key), key, ", ".join(removed),
             )  # fmt: skip
-        return clean_excerpt(html_text, tags)
+        return cleaned
 
     def _shorten_names(self, out: dict[str, Any], name: str) -> None:
         """Tags, categories and authors whose slug is too long for a file name

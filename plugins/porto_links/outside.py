@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pelican.contents import Content, Static
-from pelican.plugins.porto_pipeline import is_inside, real_folder
+from pelican.plugins.porto_pipeline import is_inside, real_folder, real_path
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def _reason(static: Static, root: str, real_root: str, output: str) -> str | Non
     source = os.path.abspath(static.source_path)
     if not is_inside(source, root):
         return "lies outside the content folder"
-    real = os.path.realpath(source)
+    real = real_path(source)
     if real != source and not is_inside(real, real_root):
         return f"is a link to {real}, outside the content folder"
     # Reading save_as marks the location as used, and an {attach} link could

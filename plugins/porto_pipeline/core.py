@@ -31,6 +31,7 @@ __all__ = [
     "parse",
     "process_content",
     "real_folder",
+    "real_path",
     "run_transforms",
     "serialise",
 ]
@@ -425,17 +426,18 @@ def process_content(instance: Any) -> None:
 def _process_summary(instance: Any, transforms: list) -> None:
     """A summary written in the metadata (an ``excerpt``) gets what the body got.
 
-    Its images and relative links resolve against the post, as the body's do;
-    what the transforms hand back (reading time…) is the body's business and is
-    dropped. Summaries Pelican cuts from the body are already processed. A
-    summary is a short fragment: it is processed on every build, not cached.
+    Its images and relative links resolve against the post, as the body's do.
+    The measure phase, whose values (reading time…) are the body's business,
+    does not run. Summaries Pelican cuts from the body are already processed.
+    A summary is a short fragment: it is processed on every build, not cached.
     """
     metadata = getattr(instance, "metadata", None)
     summary = metadata.get("summary") if isinstance(metadata, dict) else None
     if not isinstance(summary, str) or not summary:
         return
     doc = _document(instance)
-    entry = _fresh_result(summary, transforms, instance.settings, doc, None)
+    shaping = [t for t in transforms if t.phase != "measure"]
+    entry = _fresh_result(summary, shaping, instance.settings, doc, None)
     if entry is None:
         return
     metadata["summary"] = instance._summary = instance._porto_summary = entry.html
@@ -544,6 +546,7 @@ def open_cache(pelican: Any) -> None:
     global _ACTIVE
     settings = pelican.settings
     _ACTIVE = None
+    forget_real_folders()
     if settings.get("CACHE_CONTENT"):
         path = os.path.join(settings.get("CACHE_PATH", "cache"), CACHE_FILE)
         cache = PipelineCache(path, load=bool(settings.get("LOAD_CONTENT_CACHE")))
@@ -559,6 +562,7 @@ def _cache_for(settings: Mapping[str, Any]) -> PipelineCache | None:
 
 def save_cache(pelican: Any) -> None:
     """``finalized``: write the entries of this build."""
+    forget_real_folders()
     cache = _cache_for(pelican.settings)
     if cache is not None:
         cache.save()
@@ -602,7 +606,7 @@ def local_file(url: str, doc: Document) -> str | None:
     doc.files[candidate] = seen
     if seen is None:
         return None
-    real = os.path.realpath(candidate)
+    real = real_path(candidate)
     if real != candidate and not is_inside(real, real_folder(root)):
         doc.refused[url] = f"is a link to {real}, outside the content folder"
         return None
@@ -619,3 +623,28 @@ def real_folder(folder: str) -> str:
     """``os.path.realpath(folder)``, once per build (the content folder may
     itself be a symbolic link: what it holds is inside it all the same)."""
     return os.path.realpath(folder)
+
+
+# Folders already resolved by real_path() in this build: posts and pictures
+# share a few folders, so each is resolved once, not once per file.
+_REAL_FOLDERS: dict[str, str] = {}
+
+
+def real_path(path: str) -> str:
+    """``os.path.realpath(path)`` for an absolute, normalised ``path``.
+
+    Its folder is resolved once per build; the file itself is checked each
+    time (one ``lstat``), and resolved in full when it is a link.
+    """
+    folder, name = os.path.split(path)
+    real = _REAL_FOLDERS.get(folder)
+    if real is None:
+        real = _REAL_FOLDERS[folder] = os.path.realpath(folder)
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    return os.path.join(real, name)
+
+
+def forget_real_folders(*_: Any) -> None:
+    """A new build resolves folders afresh (a link may have changed)."""
+    _REAL_FOLDERS.clear()
