@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
+import subprocess
+import sys
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SAMPLE_PLUGINS, Site
+from conftest import REPO, SAMPLE_PLUGINS, Site
 from pelican.plugins.porto_pipeline.settings import check_settings
 from pelican.plugins.porto_theme import SETTINGS
 
@@ -607,3 +610,43 @@ def test_analytics_settings_are_checked(caplog, value, expected, message):
     else:
         assert len(caplog.records) == 1
         assert message in caplog.records[0].getMessage()
+
+
+def test_a_template_edited_between_two_builds_is_read_again(tmp_path):
+    """porto_theme has Jinja read each template once per build, not check
+    its file on every include: a second build by the same Pelican (what
+    `pelican --autoreload` does) still shows an edited template."""
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    post = tmp_path / "content" / "posts" / "2020-01-01-hello.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("---\ntitle: Hello\n---\n\nText.\n", encoding="utf-8")
+    overrides = {
+        "PATH": str(tmp_path / "content"),
+        "OUTPUT_PATH": str(tmp_path / "output"),
+        "THEME": str(theme),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "PORTO_SEARCH_ENABLED": False,
+    }
+    footer = theme / "templates" / "extend_footer.html"
+    script = tmp_path / "twice.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from pelican import Pelican\n"
+        "from pelican.settings import read_settings\n"
+        f"settings = read_settings({str(REPO / 'pelicanconf.py')!r}, "
+        f"override={overrides!r})\n"
+        "pelican = Pelican(settings)\n"
+        "for words in ('first edition', 'second edition'):\n"
+        f"    Path({str(footer)!r}).write_text(f'<p>{{words}}</p>\\n')\n"
+        "    pelican.run()\n"
+        f"    print(Path({str(tmp_path / 'output' / 'index.html')!r}).read_text())\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    first, _, second = run.stdout.partition("<p>first edition</p>")
+    assert second, "the first build did not show the first footer"
+    assert "<p>second edition</p>" in second

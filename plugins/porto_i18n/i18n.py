@@ -12,6 +12,7 @@ from pathlib import Path
 
 from jinja2 import pass_context
 from jinja2.ext import InternationalizationExtension
+from markupsafe import Markup
 
 logger = logging.getLogger(__name__)
 
@@ -133,31 +134,43 @@ def _page_language(context) -> tuple[object, str | None]:
 def gettext_callables(catalogs: Catalogs):
     """gettext, ngettext, pgettext and npgettext that follow the page's language.
 
-    Jinja's newstyle wrappers call them with ``context.call``, which passes the
-    render context to ``pass_context`` functions.
+    They behave as Jinja's "newstyle" gettext (``_("%(n)s posts", n=3)``: the
+    translation is always a format string, and Markup when autoescaping),
+    each in one call: Jinja's own newstyle wrappers reach a context-aware
+    function through two more ``context.call``s, and a page makes about
+    thirty such calls.
     """
+
+    def done(context, text, variables):
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
 
     def chain(context):
         lang, source = _page_language(context)
         return catalogs.get(lang, source)
 
     @pass_context
-    def _gettext(context, message):
-        return chain(context).gettext(message)
+    def gettext_(context, message, /, **variables):
+        return done(context, chain(context).gettext(message), variables)
 
     @pass_context
-    def _ngettext(context, singular, plural, number):
-        return chain(context).ngettext(singular, plural, number)
+    def ngettext_(context, singular, plural, num, /, **variables):
+        variables.setdefault("num", num)
+        text = chain(context).ngettext(singular, plural, num)
+        return done(context, text, variables)
 
     @pass_context
-    def _pgettext(context, where, message):
-        return chain(context).pgettext(where, message)
+    def pgettext_(context, where, message, /, **variables):
+        return done(context, chain(context).pgettext(where, message), variables)
 
     @pass_context
-    def _npgettext(context, where, singular, plural, number):
-        return chain(context).npgettext(where, singular, plural, number)
+    def npgettext_(context, where, singular, plural, num, /, **variables):
+        variables.setdefault("num", num)
+        text = chain(context).npgettext(where, singular, plural, num)
+        return done(context, text, variables)
 
-    return _gettext, _ngettext, _pgettext, _npgettext
+    return gettext_, ngettext_, pgettext_, npgettext_
 
 
 def _babel_locale(code: object):
@@ -239,6 +252,15 @@ def install(generator) -> None:
         # the site's own language is known now: say so before any page
         catalogs.get(generator.settings.get("DEFAULT_LANG"), "DEFAULT_LANG")
     gettext_, ngettext_, pgettext_, npgettext_ = gettext_callables(catalogs)
+    # Jinja's installer sets the extension up for newstyle calls ({% trans %}
+    # blocks included); the globals then become the one-call versions.
     env.install_gettext_callables(
         gettext_, ngettext_, newstyle=True, pgettext=pgettext_, npgettext=npgettext_
+    )
+    env.globals.update(
+        _=gettext_,
+        gettext=gettext_,
+        ngettext=ngettext_,
+        pgettext=pgettext_,
+        npgettext=npgettext_,
     )

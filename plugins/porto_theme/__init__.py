@@ -8,6 +8,12 @@ unusable value logs one warning and is replaced by its default (or, for a
 list of links, by the entries that are usable), and the templates, which read
 the settings through Pelican's context, get the clean values. Without the
 plugin the theme still works: it skips what it cannot read, silently.
+
+It also turns off Jinja's ``auto_reload`` for the theme's environment: Jinja
+would otherwise look at a template file's modification time on every include
+and import, about twenty times a page. Pelican makes new environments for each
+build (``pelican --autoreload`` included), so an edited template is still
+read on the next build.
 """
 
 from __future__ import annotations
@@ -17,8 +23,14 @@ from pelican.plugins.porto_pipeline.settings import checker
 
 from .checks import SETTINGS, check_aliases
 
-__all__ = ["SETTINGS", "check_aliases", "register"]
+__all__ = ["SETTINGS", "check_aliases", "register", "templates_read_once"]
+
+
+def templates_read_once(generator) -> None:
+    """``generator_init``: each template file is read once per build."""
+    generator.env.auto_reload = False
 
 
 def register() -> None:
     signals.initialized.connect(checker(__name__, SETTINGS, then=check_aliases))
+    signals.generator_init.connect(templates_read_once)
