@@ -79,6 +79,10 @@ def english_words(lang: str) -> set[str]:
     line) is legitimately there and is left out.
     """
     catalog = read_catalog(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po")
+    # Month names are also Pelican's, in the posts' dates ("5 May 2019", from
+    # DATE_FORMATS and LOCALE): the archives' short dates are checked below
+    for month in [m for m in catalog if m.context == "month abbreviation"]:
+        catalog.delete(month.id, context=month.context)
     words = set()
     for msgid, msgstr in messages(catalog).items():
         ids = msgid if isinstance(msgid, tuple) else (msgid,)
