@@ -601,6 +601,17 @@ def test_with_i18n_subsites_no_errors_and_each_subsite_in_its_language(site):
         "de/index.html": "Zum Inhalt springen",
     }
     assert soup(build, "fr/index.html").html["lang"] == "fr"
+    # Jinja's install_gettext_translations gives the archives' pgettext
+    dates = {
+        where: archive_dates(build, where)
+        for where in ("archives.html", "fr/archives.html", "de/archives.html")
+    }
+    day = datetime.date(2021, 1, 1)
+    assert dates == {
+        "archives.html": {day: "Jan 1"},
+        "fr/archives.html": {day: "1 janv."},
+        "de/archives.html": {day: "1. Jan."},
+    }
 
 
 def site_plugins() -> list[str]:
