@@ -8,6 +8,7 @@ theme string is checked as soon as it is extracted.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shlex
@@ -17,6 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from babel import Locale
+from babel.dates import format_skeleton
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
@@ -79,6 +82,10 @@ def english_words(lang: str) -> set[str]:
     line) is legitimately there and is left out.
     """
     catalog = read_catalog(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po")
+    # Month names are also Pelican's, in the posts' dates ("5 May 2019", from
+    # DATE_FORMATS and LOCALE): the archives' short dates are checked below
+    for month in [m for m in catalog if m.context == "month abbreviation"]:
+        catalog.delete(month.id, context=month.context)
     words = set()
     for msgid, msgstr in messages(catalog).items():
         ids = msgid if isinstance(msgid, tuple) else (msgid,)
@@ -475,6 +482,93 @@ def test_dates_still_follow_pelicans_date_formats(site):
     assert page.select_one(".post-meta time").get_text() == "14/03/2021"
 
 
+# ---- The archives' short dates ----------------------------------------------------
+
+# One post a month over two years, on days written with one and two digits.
+ARCHIVE_DATES = [
+    datetime.date(2020 + month % 2, month, day)
+    for month, day in enumerate((1, 9, 31, 14, 28, 30, 4, 15, 30, 2, 11, 25), start=1)
+]
+
+
+def archive_dates(build, relative: str = "archives.html") -> dict:
+    """The archive list's dates: the date each ``<time>`` stands for → its text."""
+    return {
+        datetime.date.fromisoformat(time["datetime"][:10]): time.get_text()
+        for time in soup(build, relative).select(".archive-list time")
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_archive_dates_are_written_as_babel_writes_them(site, lang):
+    """The catalogs' month abbreviations and day-month order against CLDR.
+
+    Porto translates "Dec 1" with its own catalogs so that a build does not
+    load Babel's locale data; Babel stays the reference they are checked with.
+    """
+    for n, date in enumerate(ARCHIVE_DATES):
+        site.write(f"posts/p{n}.md", post(f"P{n}", date.isoformat()))
+    build = site.build(DEFAULT_LANG=lang)
+    assert build.returncode == 0, build.log
+    assert [p for p in build.problems if "porto_i18n" in p] == []
+    locale = Locale.parse(lang)
+    assert archive_dates(build) == {
+        date: format_skeleton("MMMd", date, locale=locale) for date in ARCHIVE_DATES
+    }
+
+
+# Loaded by the build below (PLUGIN_PATHS): after the build, it writes down
+# which of Babel's modules and locales the Pelican process has loaded.
+BABEL_PROBE = """
+import json
+import sys
+from pathlib import Path
+
+from pelican import signals
+
+
+def report(pelican):
+    localedata = sys.modules.get("babel.localedata")
+    seen = {
+        "babel.dates": "babel.dates" in sys.modules,
+        "locales": sorted(getattr(localedata, "_cache", {})),
+    }
+    Path(pelican.settings["PATH"]).parent.joinpath("babel-probe.json").write_text(
+        json.dumps(seen)
+    )
+
+
+def register():
+    signals.finalized.connect(report)
+"""
+
+
+def test_a_build_loads_none_of_babels_locale_data(site):
+    """Reading CLDR data costs a build about 5 MiB of memory: the archives'
+    dates come from the catalogs, and only a language switch names languages
+    with Babel."""
+    probe = site.root / "probe"
+    probe.mkdir()
+    (probe / "babel_probe.py").write_text(BABEL_PROBE, encoding="utf-8")
+    for n, date in enumerate(ARCHIVE_DATES[:4]):
+        site.write(f"posts/p{n}.md", post(f"P{n}", date.isoformat(), tags="x"))
+    build = site.build(
+        DEFAULT_LANG="fr",
+        PLUGIN_PATHS=[str(probe)],
+        PLUGINS=[*site_plugins(), "babel_probe"],
+        YEAR_ARCHIVE_SAVE_AS="{date:%Y}/index.html",
+    )
+    assert build.returncode == 0, build.log
+    seen = json.loads((site.root / "babel-probe.json").read_text(encoding="utf-8"))
+    assert seen == {"babel.dates": False, "locales": []}
+    # and the dates were written, in French, on both kinds of archive
+    assert archive_dates(build)[datetime.date(2021, 1, 1)] == "1 janv."
+    assert archive_dates(build, "2020/index.html") == {
+        datetime.date(2020, 2, 9): "9 févr.",
+        datetime.date(2020, 4, 14): "14 avr.",
+    }
+
+
 # ---- Next to i18n_subsites -------------------------------------------------------
 
 
@@ -507,6 +601,17 @@ def test_with_i18n_subsites_no_errors_and_each_subsite_in_its_language(site):
         "de/index.html": "Zum Inhalt springen",
     }
     assert soup(build, "fr/index.html").html["lang"] == "fr"
+    # Jinja's install_gettext_translations gives the archives' pgettext
+    dates = {
+        where: archive_dates(build, where)
+        for where in ("archives.html", "fr/archives.html", "de/archives.html")
+    }
+    day = datetime.date(2021, 1, 1)
+    assert dates == {
+        "archives.html": {day: "Jan 1"},
+        "fr/archives.html": {day: "1 janv."},
+        "de/archives.html": {day: "1. Jan."},
+    }
 
 
 def site_plugins() -> list[str]:
@@ -577,6 +682,11 @@ def test_without_the_plugin_the_theme_is_english_with_its_plurals(site):
     assert archives.html["lang"] == "ko"  # the language is still the page's
     assert archives.select_one(".intro p").get_text() == "3 posts"
     assert archives.find("a", class_="skip-link").get_text() == "Skip to content"
+    assert archive_dates(build) == {  # English, as Babel writes them
+        datetime.date(2021, 1, 1): "Jan 1",
+        datetime.date(2021, 1, 2): "Jan 2",
+        datetime.date(2021, 1, 3): "Jan 3",
+    }
     tag = soup(build, "tag/x/index.html")
     assert tag.h1.get_text() == "Posts tagged “x”"
     arabic = Site(site.root / "ar")

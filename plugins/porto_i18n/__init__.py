@@ -8,17 +8,18 @@ else ``DEFAULT_LANG``) and translate with the theme's catalogs
 ``i18n_subsites`` plugin is loaded with ``jinja2.ext.i18n`` in
 ``JINJA_ENVIRONMENT``, that plugin installs the translations and this one
 steps aside. Either way it gives templates ``porto_lang_name`` (a language's
-name in that language) and ``porto_short_date`` (day and month the language's
-way). The theme works without the plugin, in English (``partials/i18n.html``).
+name in that language, from Babel). The archives' short dates come from the
+catalogs too (``pgettext``). The theme works without the plugin, in English
+(``partials/i18n.html``).
 """
 
 from __future__ import annotations
 
 from pelican import signals
 
-from .i18n import Catalogs, candidates, install, lang_name, short_date
+from .i18n import Catalogs, candidates, install, lang_name
 
-__all__ = ["Catalogs", "candidates", "install", "lang_name", "register", "short_date"]
+__all__ = ["Catalogs", "candidates", "install", "lang_name", "register"]
 
 
 def register() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import gettext
 import logging
 import re
@@ -21,7 +20,6 @@ __all__ = [
     "candidates",
     "install",
     "lang_name",
-    "short_date",
 ]
 
 DOMAIN = "messages"
@@ -197,16 +195,6 @@ def lang_name(code: object) -> str:
     return name[:1].upper() + name[1:]
 
 
-def short_date(date: datetime.date, code: object) -> str:
-    """Day and month as the language writes them: ``Dec 1``, ``1 déc.``."""
-    locale = _babel_locale(code) or _babel_locale(FALLBACK)
-    if locale is None:  # pragma: no cover - Babel is a dependency
-        return date.strftime("%d %b")
-    from babel.dates import format_skeleton
-
-    return format_skeleton("MMMd", date, locale=locale)
-
-
 def _subsites_installs(settings) -> bool:
     """True when i18n_subsites is loaded and will install its translations."""
     extensions = settings.get("JINJA_ENVIRONMENT", {}).get("extensions", [])
@@ -235,8 +223,9 @@ def _catalogs_of(generator) -> Catalogs | None:
 def install(generator) -> None:
     """Give the generator's Jinja environment the theme's translations."""
     env = generator.env
-    # for the theme's language switch and archives (it does without them)
-    env.globals.update(porto_lang_name=lang_name, porto_short_date=short_date)
+    # for the theme's language switch (it shows codes without it); Babel's
+    # locale data is read only when a post has translations to name
+    env.globals.update(porto_lang_name=lang_name)
     if _subsites_installs(generator.settings):
         logger.debug("porto_i18n: i18n_subsites installs the translations")
         return
