@@ -145,8 +145,13 @@ def gettext_callables(catalogs: Catalogs):
         return text % variables
 
     def chain(context):
-        lang, source = _page_language(context)
-        return catalogs.get(lang, source)
+        # One page is rendered in one language: found once per render context
+        # (the page's, each include's and each imported macro file's).
+        found = context.__dict__.get("_porto_catalog")
+        if found is None:
+            lang, source = _page_language(context)
+            found = context._porto_catalog = catalogs.get(lang, source)
+        return found
 
     @pass_context
     def gettext_(context, message, /, **variables):
