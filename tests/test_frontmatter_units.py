@@ -17,6 +17,7 @@ from pelican.plugins.porto_frontmatter.frontmatter import (
     stem_without_date,
     title_from_filename,
 )
+from pelican.utils import get_date
 
 
 @pytest.mark.parametrize(
@@ -162,6 +163,24 @@ def test_a_plain_date_is_one_yaml_and_dateutil_read_whole(text):
     one = date_parser.parse(text, default=dt.datetime(2001, 1, 1))
     two = date_parser.parse(text, default=dt.datetime(2002, 2, 2))
     assert one.date() == two.date()
+
+
+@settings(max_examples=400, derandomize=True, database=None)
+@given(st.from_regex(_PLAIN, fullmatch=True))
+def test_a_plain_datetime_is_the_one_pelican_makes(text):
+    """plain_datetime() stands in for Pelican's get_date() (dateutil): the
+    same moment, the same offset, the same class."""
+    quick = checks.plain_datetime(text)
+    if quick is None:  # out of range, or "Z": Pelican is asked
+        assert not checks.plain_date(text) or text.endswith("Z")
+        return
+    slow = get_date(text)
+    assert (quick, quick.utcoffset(), type(quick)) == (
+        slow,
+        slow.utcoffset(),
+        type(slow),
+    )
+    assert quick.isoformat() == slow.isoformat()
 
 
 @pytest.mark.parametrize(

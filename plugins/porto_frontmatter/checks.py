@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 import yaml
 from dateutil import parser as date_parser
-from pelican.utils import slugify
+from dateutil import tz
+from pelican.utils import SafeDatetime, slugify
 
 from .frontmatter import flatten_names, title_from_filename
 
@@ -32,6 +33,8 @@ __all__ = [
     "drop_unsluggable",
     "guard_home_page",
     "key_line",
+    "plain_date",
+    "plain_datetime",
     "quote_impossible_dates",
 ]
 
@@ -112,23 +115,48 @@ _DATE_LINE = re.compile(
 # in range, YAML and dateutil both read it as that whole date, so neither
 # needs asking (each takes about 0.1 ms a post).
 _PLAIN_DATE = re.compile(
-    r"([0-9]{4})-([0-9][0-9]?)-([0-9][0-9]?)"
-    r"(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9])(?::([0-9][0-9])(?:\.[0-9]{1,6})?)?"
-    r"(?:[ \t]*(?:Z|[+-](?:[01][0-9]|2[0-3])(?::?[0-5][0-9])?))?)?"
+    r"(?P<year>[0-9]{4})-(?P<month>[0-9][0-9]?)-(?P<day>[0-9][0-9]?)"
+    r"(?:(?:[Tt]|[ \t]+)(?P<hour>[0-9][0-9]?):(?P<minute>[0-9][0-9])"
+    r"(?::(?P<second>[0-9][0-9])(?:\.(?P<fraction>[0-9]{1,6}))?)?"
+    r"(?:[ \t]*(?P<zone>Z|[+-](?:[01][0-9]|2[0-3])(?::?[0-5][0-9])?))?)?"
 )
+
+
+def _plain_parts(text: str) -> dict[str, Any] | None:
+    match = _PLAIN_DATE.fullmatch(text)
+    if match is None:
+        return None
+    parts = {
+        key: int(match[key] or 0)
+        for key in ("year", "month", "day", "hour", "minute", "second")
+    }
+    try:
+        dt.datetime(**parts)
+    except ValueError:
+        return None
+    parts["microsecond"] = int((match["fraction"] or "").ljust(6, "0"))
+    parts["zone"] = match["zone"]
+    return parts
 
 
 def plain_date(text: str) -> bool:
     """Is ``text`` a date (and time) in ``_PLAIN_DATE``'s form, every part in range?"""
-    match = _PLAIN_DATE.fullmatch(text)
-    if match is None:
-        return False
-    year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
-    try:
-        dt.datetime(year, month, day, hour, minute, second)
-    except ValueError:
-        return False
-    return True
+    return _plain_parts(text) is not None
+
+
+def plain_datetime(text: str) -> SafeDatetime | None:
+    """What Pelican's ``get_date`` (dateutil) makes of a plain date without
+    a ``Z``; None for anything else, which is then left to it."""
+    parts = _plain_parts(text)
+    if parts is None or parts["zone"] == "Z":
+        return None
+    zone = parts.pop("zone")
+    if zone:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        offset = sign * (int(digits[:2]) * 3600 + int(digits[2:] or 0) * 60)
+        parts["tzinfo"] = tz.UTC if offset == 0 else tz.tzoffset(None, offset)
+    return SafeDatetime(**parts)
 
 
 def quote_impossible_dates(text: str) -> tuple[str, list[BadDate]]:

@@ -29,6 +29,7 @@ from .checks import (
     decode_with_bom,
     drop_unsluggable,
     guard_home_page,
+    plain_datetime,
     quote_impossible_dates,
 )
 from .frontmatter import (
@@ -459,6 +460,10 @@ def _date_field(target: str) -> Handler:
             return
         if isinstance(parsed, dt.datetime):
             out[target] = _to_safe_datetime(parsed)
+            return
+        quick = plain_datetime(parsed) if isinstance(parsed, str) else None
+        if quick is not None:
+            out[target] = quick
             return
         try:
             out[target] = reader.process_metadata(target, parsed)
