@@ -23,6 +23,7 @@ from pelican.plugins.porto_pipeline.settings import (
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, slugify
 
+from .blocks import fit_blocks
 from .checks import (
     PostRefused,
     check_shapes,
@@ -205,6 +206,7 @@ class PortoMarkdownReader(MarkdownReader):
         return steps
 
     def _convert(self, text: str, name: str) -> str:
+        self._fit(text)
         try:
             return convert(self._md, text)
         except RecursionError as exc:  # "- - - … x" ten thousand deep
@@ -278,7 +280,14 @@ class PortoMarkdownReader(MarkdownReader):
 
     def _render(self, text: Any) -> str:
         self._md.reset()
-        return convert(self._md, str(text))
+        text = str(text)
+        self._fit(text)
+        return convert(self._md, text)
+
+    def _fit(self, text: str) -> None:
+        """Leave out the block processors ``text`` cannot use (blocks.py)."""
+        if self.setting("PORTO_FRONTMATTER_FAST_INLINE"):
+            fit_blocks(self._md, text)
 
     # -- mapping front matter onto Pelican metadata --------------------------
 
