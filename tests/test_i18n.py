@@ -698,3 +698,38 @@ def test_without_the_plugin_the_theme_is_english_with_its_plurals(site):
     assert page.html["dir"] == "rtl"
     switch = [a.get_text() for a in page.select("nav.translations a")]
     assert switch == ["ar", "en"]  # codes: the names come from the plugin
+
+
+@pytest.mark.parametrize("autoescape", [False, True])
+def test_porto_gettext_renders_as_jinjas_own_newstyle_gettext(autoescape):
+    """porto_i18n installs one-call gettext functions in place of Jinja's
+    newstyle wrappers: the same text, escaping and formatting as Jinja's own
+    wrappers around the same French catalog."""
+    from types import SimpleNamespace
+
+    from jinja2 import Environment
+    from pelican.plugins.porto_i18n import i18n
+
+    source = (
+        '{{ _("Tags") }}|{{ _("Posts by %(author)s", author=who) }}|'
+        '{{ ngettext("%(num)s post", "%(num)s posts", n) }}|'
+        '{{ ngettext("%(num)s post", "%(num)s posts", 1) }}|'
+        '{{ pgettext("month abbreviation", "May") }}|'
+        "{% trans count=n %}{{ count }} post{% pluralize %}{{ count }} posts{% endtrans %}"
+    )
+    ours = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+    generator = SimpleNamespace(
+        env=ours,
+        settings={"DEFAULT_LANG": "en", "PLUGINS": []},
+        context={},
+        theme=str(REPO / "theme"),
+    )
+    i18n.install(generator)
+    theirs = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+    french = i18n.Catalogs(REPO / "theme" / "translations").get("fr")
+    theirs.install_gettext_translations(french, newstyle=True)
+    values = {"article": SimpleNamespace(lang="fr"), "who": "<b>Ana</b>", "n": 3}
+    ours_html = ours.from_string(source).render(values)
+    assert ours_html == theirs.from_string(source).render(values)
+    assert ours_html.startswith("Étiquettes|")  # the article's language
+    assert "|mai|" in ours_html

@@ -165,10 +165,12 @@ def gettext_callables(catalogs: Catalogs):
 
     @pass_context
     def pgettext_(context, where, message, /, **variables):
+        variables.setdefault("context", where)
         return done(context, chain(context).pgettext(where, message), variables)
 
     @pass_context
     def npgettext_(context, where, singular, plural, num, /, **variables):
+        variables.setdefault("context", where)
         variables.setdefault("num", num)
         text = chain(context).npgettext(where, singular, plural, num)
         return done(context, text, variables)
