@@ -294,7 +294,6 @@ def test_document_data_becomes_attributes_and_runs_once() -> None:
     assert instance._content == "<p>three small words more</p>"
 
 
-
 def test_a_written_summary_gets_the_shaping_phases_not_the_measuring_one() -> None:
     """An excerpt is rewritten as the body is; its words are not counted
     into the post's values, and no measure step runs on it."""
@@ -321,6 +320,7 @@ def test_a_written_summary_gets_the_shaping_phases_not_the_measuring_one() -> No
     assert instance._content == "<p>THE BODY HAS FIVE WORDS</p>"
     assert seen == ["THE BODY HAS FIVE WORDS"]
     assert instance.word_total == 5
+
 
 # --- Properties over generated Markdown and HTML --------------------------------
 
