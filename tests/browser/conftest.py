@@ -214,25 +214,53 @@ def new_page(browser, base_url):
         color_scheme: str = "light",
         stored_theme: str | None = None,
     ):
-        context = browser.new_context(
-            base_url=base_url,
-            viewport={"width": width, "height": height},
+        context = open_context(
+            browser,
+            base_url,
+            width=width,
+            height=height,
             color_scheme=color_scheme,
-            reduced_motion="reduce",
+            stored_theme=stored_theme,
         )
         contexts.append(context)
-        context.set_default_timeout(TIMEOUT_MS)
-        context.set_default_navigation_timeout(2 * TIMEOUT_MS)
-        if stored_theme is not None:
-            value = json.dumps(stored_theme)
-            context.add_init_script(
-                f"try {{ localStorage.setItem('porto-theme', {value}) }} catch (e) {{}}"
-            )
         return context.new_page()
 
     yield open_page
     for context in contexts:
         context.close()
+
+
+def open_context(
+    browser,
+    base_url: str,
+    *,
+    width: int = 1280,
+    height: int = 900,
+    color_scheme: str = "light",
+    stored_theme: str | None = None,
+    **options,
+):
+    """A fresh browser context (own storage) on ``base_url``, reduced motion.
+
+    ``stored_theme`` is written to ``localStorage["porto-theme"]`` before any
+    page script runs, as if the reader had chosen it on an earlier visit. The
+    caller closes the context.
+    """
+    context = browser.new_context(
+        base_url=base_url,
+        viewport={"width": width, "height": height},
+        color_scheme=color_scheme,
+        reduced_motion="reduce",
+        **options,
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(2 * TIMEOUT_MS)
+    if stored_theme is not None:
+        value = json.dumps(stored_theme)
+        context.add_init_script(
+            f"try {{ localStorage.setItem('porto-theme', {value}) }} catch (e) {{}}"
+        )
+    return context
 
 
 def settle(page) -> None:

@@ -20,10 +20,10 @@ from conftest import FIXTURES, Site
 
 from .conftest import (
     AXE_JS,
-    TIMEOUT_MS,
     VNU_JAR,
     _free_port,
     _wait_until_serving,
+    open_context,
     require,
     settle,
 )
@@ -100,20 +100,15 @@ def open_page(browser, served):
     contexts = []
 
     def open_(lang, *, width=1280, height=900, color_scheme="light", stored=None):
-        context = browser.new_context(
-            base_url=served[lang],
-            viewport={"width": width, "height": height},
+        context = open_context(
+            browser,
+            served[lang],
+            width=width,
+            height=height,
             color_scheme=color_scheme,
-            reduced_motion="reduce",
+            stored_theme=stored,
         )
         contexts.append(context)
-        context.set_default_timeout(TIMEOUT_MS)
-        context.set_default_navigation_timeout(2 * TIMEOUT_MS)
-        if stored is not None:
-            context.add_init_script(
-                f"try {{ localStorage.setItem('porto-theme', {json.dumps(stored)}) }}"
-                " catch (e) {}"
-            )
         page = context.new_page()
         page.problems = []
         page.on("pageerror", lambda error: page.problems.append(f"script: {error}"))

@@ -18,10 +18,10 @@ from conftest import REPO, Site
 
 from .conftest import (
     AXE_JS,
-    TIMEOUT_MS,
     VNU_JAR,
     _free_port,
     _wait_until_serving,
+    open_context,
     require,
     settle,
 )
@@ -66,17 +66,16 @@ def open_aids(browser, aids_url):
     contexts = []
 
     def open_page(*, width=1280, height=900, color_scheme="light", **options):
-        context = browser.new_context(
-            base_url=aids_url,
-            viewport={"width": width, "height": height},
+        context = open_context(
+            browser,
+            aids_url,
+            width=width,
+            height=height,
             color_scheme=color_scheme,
-            reduced_motion="reduce",
             **options,
         )
         contexts.append(context)
-        context.set_default_timeout(TIMEOUT_MS)
-        page = context.new_page()
-        return page
+        return context.new_page()
 
     yield open_page
     for context in contexts:
@@ -237,11 +236,7 @@ def _axe(page) -> list[dict]:
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_axe_violations(open_aids, color_scheme, stored, width):
     require(AXE_JS.is_file(), f"{AXE_JS} missing: run npm ci --ignore-scripts")
-    page = open_aids(width=width, color_scheme=color_scheme)
-    if stored:
-        page.add_init_script(
-            f"localStorage.setItem('porto-theme', {json.dumps(stored)})"
-        )
+    page = open_aids(width=width, color_scheme=color_scheme, stored_theme=stored)
     page.goto(POST)
     settle(page)
     page.locator(".post-content pre > button.copy").first.wait_for()
