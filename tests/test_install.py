@@ -40,18 +40,7 @@ def test_namespace_plugins_and_theme_after_pip_install(
         (FIXTURES / "seed_post.md").read_bytes()
     )
     (content / "posts" / "intern_linkedin_post.PNG").write_bytes(b"not checked")
-    (tmp_path / "conf.py").write_text(
-        f'THEME = "porto"\nPLUGINS = {plugins}\nTIMEZONE = "UTC"\n'
-        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nTRANSLATION_FEED_ATOM = None\n"
-        "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n",
-        encoding="utf-8",
-    )
-    run = subprocess.run(
-        [installed_python, "-m", "pelican", str(content), "-s", "conf.py",
-         "-o", "out"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
-        env={"COLUMNS": "1000", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
-    )  # fmt: skip
+    run = build_installed(installed_python, tmp_path, f"PLUGINS = {plugins}\n")
     log = run.stdout + run.stderr
     assert run.returncode == 0, log
     assert "WARNING" not in log and "ERROR" not in log, log
@@ -110,19 +99,9 @@ def test_installed_theme_ships_its_compiled_translations(installed_python, tmp_p
     content = tmp_path / "content"
     content.mkdir()
     (content / "a.md").write_text("Title: A\nDate: 2020-01-01\n\nTexte.\n")
-    (tmp_path / "conf.py").write_text(
-        'THEME = "porto"\nPLUGINS = ["porto_i18n"]\nTIMEZONE = "UTC"\n'
-        'DEFAULT_LANG = "fr"\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n'
-        "TRANSLATION_FEED_ATOM = None\nAUTHOR_FEED_ATOM = None\n"
-        "AUTHOR_FEED_RSS = None\n",
-        encoding="utf-8",
+    run = build_installed(
+        installed_python, tmp_path, 'PLUGINS = ["porto_i18n"]\nDEFAULT_LANG = "fr"\n'
     )
-    run = subprocess.run(
-        [installed_python, "-m", "pelican", str(content), "-s", "conf.py",
-         "-o", "out"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
-        env={"COLUMNS": "1000", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
-    )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     page = (tmp_path / "out" / "a.html").read_text(encoding="utf-8")
     assert ">Aller au contenu</a>" in page
@@ -152,6 +131,23 @@ def test_porto_import_jekyll_after_pip_install(installed_python, tmp_path):
     assert theme.endswith("/pelican/themes/porto"), theme
     page = (dest / "output" / "about-me" / "index.html").read_text(encoding="utf-8")
     assert "porto.css?v=" in page
+
+
+def build_installed(python, folder, settings: str) -> subprocess.CompletedProcess:
+    """``pelican content -o out`` in ``folder`` with the installed package,
+    ``THEME = "porto"``, no feeds and ``settings`` (more Python lines)."""
+    (folder / "conf.py").write_text(
+        f'THEME = "porto"\nTIMEZONE = "UTC"\n{settings}'
+        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nTRANSLATION_FEED_ATOM = None\n"
+        "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n",
+        encoding="utf-8",
+    )
+    return subprocess.run(
+        [python, "-m", "pelican", str(folder / "content"), "-s", "conf.py",
+         "-o", "out"],
+        cwd=folder, capture_output=True, text=True, timeout=300,
+        env={"COLUMNS": "1000", "PATH": "/usr/bin:/bin", "HOME": str(folder)},
+    )  # fmt: skip
 
 
 def runpy_theme(python, folder):
