@@ -248,11 +248,10 @@ def install(generator) -> None:
         # the site's own language is known now: say so before any page
         catalogs.get(generator.settings.get("DEFAULT_LANG"), "DEFAULT_LANG")
     gettext_, ngettext_, pgettext_, npgettext_ = gettext_callables(catalogs)
-    # Jinja's installer sets the extension up for newstyle calls ({% trans %}
-    # blocks included); the globals then become the one-call versions.
-    env.install_gettext_callables(
-        gettext_, ngettext_, newstyle=True, pgettext=pgettext_, npgettext=npgettext_
-    )
+    # What Jinja's install_gettext_callables(newstyle=True) does, with the
+    # functions already newstyle: {% trans %} blocks are compiled to pass
+    # their variables, and the globals are these (no wrapper around them).
+    env.newstyle_gettext = True
     env.globals.update(
         _=gettext_,
         gettext=gettext_,
