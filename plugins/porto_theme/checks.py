@@ -9,6 +9,7 @@ value replaced by its default with the helper's one warning.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -277,6 +278,14 @@ def _clean_analytics(value: Any, report: Report) -> dict | None:
     return {"provider": "goatcounter", "endpoint": endpoint, "src": src}
 
 
+def _cache_folder(value: Any, report: Any) -> bool | str:
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if isinstance(value, bool) or (isinstance(value, str) and value.strip()):
+        return value
+    raise Unusable
+
+
 SETTINGS = {
     # Pelican's theme settings, with Pelican's defaults.
     "MENUITEMS": pairs("MENUITEMS", []),
@@ -302,6 +311,9 @@ SETTINGS = {
         None,
         "a dict such as {'provider': 'plausible', 'domain': 'example.org'}",
         _clean_analytics,
+    ),
+    "PORTO_THEME_TEMPLATE_CACHE": custom(
+        True, "True, False or a folder", _cache_folder
     ),
 }
 
