@@ -261,23 +261,39 @@ def test_a_translation_a_draft_and_a_url_from_front_matter(site):
 
 
 def test_a_url_fixed_by_an_earlier_build_is_worked_out_again():
-    """An object that kept Porto's fixed URL (say, from a pickle) gets a fresh one."""
+    """An object that kept Porto's fixed URL and file (say, from a pickle)
+    gets fresh ones."""
     from pelican.plugins import porto_links
 
     settings = dict(DEFAULT_CONFIG, ARTICLE_URL="{slug}/")
+    settings["ARTICLE_SAVE_AS"] = "{slug}/index.html"
     metadata = {"title": "A", "date": datetime(2020, 1, 1), "slug": "a"}
     article = Article("<p>Text.</p>", metadata=metadata, settings=settings)
     porto_links.fix_url(article)
-    assert article.url == "a/"
+    assert (article.url, article.save_as) == ("a/", "a/index.html")
     settings["ARTICLE_URL"] = "posts/{slug}.html"
-    assert article.url == "a/"  # fixed: a value now
+    settings["ARTICLE_SAVE_AS"] = "posts/{slug}.html"
+    assert (article.url, article.save_as) == ("a/", "a/index.html")  # values now
     porto_links.fix_url(article)
-    assert article.url == "posts/a.html"
+    assert (article.url, article.save_as) == ("posts/a.html", "posts/a.html")
 
     chosen = Article(
         "<p>Text.</p>",
-        metadata={**metadata, "title": "B", "slug": "b", "url": "elsewhere/b/"},
+        metadata={**metadata, "title": "B", "slug": "b", "url": "elsewhere/b/",
+                  "save_as": "elsewhere/b/index.html"},
+        settings=settings,
+    )  # fmt: skip
+    porto_links.fix_url(chosen)
+    assert (chosen.url, chosen.save_as) == ("elsewhere/b/", "elsewhere/b/index.html")
+    settings["ARTICLE_SAVE_AS"] = "{slug}.html"
+    # Only the URL was chosen: the file follows the settings at the next build.
+    half = Article(
+        "<p>Text.</p>",
+        metadata={**metadata, "title": "C", "slug": "c", "url": "elsewhere/c/"},
         settings=settings,
     )
-    porto_links.fix_url(chosen)
-    assert chosen.url == "elsewhere/b/"
+    porto_links.fix_url(half)
+    assert (half.url, half.save_as) == ("elsewhere/c/", "c.html")
+    settings["ARTICLE_SAVE_AS"] = "posts/{slug}/index.html"
+    porto_links.fix_url(half)
+    assert (half.url, half.save_as) == ("elsewhere/c/", "posts/c/index.html")
