@@ -12,6 +12,7 @@ import os
 from pelican import signals
 from pelican.plugins.porto_pipeline.settings import checker
 
+from .read_ahead import start_read_ahead, stop_read_ahead
 from .reader import SETTINGS, PortoMarkdownReader
 from .replay import new_run, replay_cached
 from .site_checks import (
@@ -92,3 +93,8 @@ def register() -> None:
     signals.finalized.connect(new_run)
     signals.article_generator_context.connect(replay_cached)
     signals.page_generator_context.connect(replay_cached)
+    # The next posts' Markdown made by a second process: see read_ahead.
+    signals.article_generator_preread.connect(start_read_ahead)
+    signals.page_generator_preread.connect(start_read_ahead)
+    signals.article_generator_finalized.connect(stop_read_ahead)
+    signals.page_generator_finalized.connect(stop_read_ahead)

@@ -46,6 +46,8 @@ from .frontmatter import (
 )
 from .inline_guard import convert, speed_up
 from .preprocess import Post, enabled_body_steps
+from .read_ahead import ATTRIBUTE as READ_AHEAD
+from .read_ahead import digest
 from .replay import recorded as _recorded
 from .safety import (
     EXCERPT_TAGS,
@@ -77,6 +79,9 @@ SETTINGS = {
     # A post with more tags than this gets a warning (each tag is a page
     # listing the post); 0 never warns.
     "PORTO_FRONTMATTER_MANY_TAGS": whole(100),
+    # Markdown of the next posts made by a second process while this one
+    # works on the current post (read_ahead.py): the same HTML, sooner.
+    "PORTO_FRONTMATTER_READ_AHEAD": flag(True),
 }
 
 
@@ -142,8 +147,39 @@ class PortoMarkdownReader(MarkdownReader):
         return read(self.settings, SETTINGS, name)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        content, metadata = _recorded(self._read_post, source_path)
+        ahead = self.__dict__.get(READ_AHEAD)
+        self._porto_ahead = ahead.take(source_path) if ahead is not None else None
+        try:
+            content, metadata = _recorded(self._read_post, source_path)
+        finally:
+            self._porto_ahead = None
         return content, metadata
+
+    def convert_ahead(self, source_path: str) -> dict[bytes, str]:
+        """In read-ahead's other process (read_ahead.py): read the post and
+        give the HTML of each Markdown text converted, by the text's digest."""
+        self._porto_ahead = None
+        self._porto_made = made = {}
+        try:
+            self._read_post(source_path)
+        finally:
+            self._porto_made = None
+        return made
+
+    def _markdown_html(self, text: str) -> str:
+        """``text`` through the front matter posts' converter, or the HTML the
+        read-ahead process made of it."""
+        ahead = self.__dict__.get("_porto_ahead")
+        if ahead:
+            html = ahead.get(digest(text))
+            if html is not None:
+                return html
+        self._fit(text)
+        html = convert(self._md, text)
+        made = self.__dict__.get("_porto_made")
+        if made is not None:
+            made[digest(text)] = html
+        return html
 
     def _read_post(self, source_path: str) -> tuple[str, dict[str, Any]]:
         self._source_path = source_path
@@ -169,7 +205,7 @@ class PortoMarkdownReader(MarkdownReader):
 
         self._md = self._markdown(with_meta=front is None)
         if front is None:  # Pelican's own `Key: value` metadata.
-            content = self._convert(text, name)
+            content = self._convert(text, name, meta=True)
             meta = getattr(self._md, "Meta", None)
             metadata = self._parse_metadata(meta) if meta else {}
             metadata = self._checked_pelican_metadata(metadata, name)
@@ -205,9 +241,11 @@ class PortoMarkdownReader(MarkdownReader):
             steps = self._porto_body_steps = enabled_body_steps(self.settings)
         return steps
 
-    def _convert(self, text: str, name: str) -> str:
-        self._fit(text)
+    def _convert(self, text: str, name: str, *, meta: bool = False) -> str:
         try:
+            if not meta:
+                return self._markdown_html(text)
+            self._fit(text)
             return convert(self._md, text)
         except RecursionError as exc:  # "- - - … x" ten thousand deep
             self.__dict__.pop("_porto_converter", None)  # start afresh next time
@@ -280,9 +318,7 @@ class PortoMarkdownReader(MarkdownReader):
 
     def _render(self, text: Any) -> str:
         self._md.reset()
-        text = str(text)
-        self._fit(text)
-        return convert(self._md, text)
+        return self._markdown_html(str(text))
 
     def _fit(self, text: str) -> None:
         """Leave out the block processors ``text`` cannot use (blocks.py)."""
