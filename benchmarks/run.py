@@ -86,6 +86,9 @@ class Build:
     wall: float  # seconds
     rss: float  # peak resident set size, MiB
     log: Path
+    # user + system CPU seconds of the process and the ones it waited for
+    # (porto_frontmatter's read-ahead process, Pagefind)
+    cpu: float = 0.0
 
 
 def note(message: str) -> None:
@@ -175,7 +178,8 @@ def run_build(
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Build(proc.returncode == 0, wall, usage.ru_maxrss / 1024, log)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Build(proc.returncode == 0, wall, usage.ru_maxrss / 1024, log, cpu)
 
 
 def index_search(out: Path, log: Path) -> tuple[Build, int | None]:
@@ -199,7 +203,8 @@ def index_search(out: Path, log: Path) -> tuple[Build, int | None]:
     ok = os.waitstatus_to_exitcode(status) == 0
     found = _INDEXED.findall(log.read_text(errors="replace"))
     pages = int(found[-1]) if ok and found else None
-    return Build(ok, wall, usage.ru_maxrss / 1024, log), pages
+    cpu = usage.ru_utime + usage.ru_stime
+    return Build(ok, wall, usage.ru_maxrss / 1024, log, cpu), pages
 
 
 def failure(build: Build) -> str:
@@ -317,9 +322,10 @@ def measure(variants: list, corpora: dict, args, work: Path, n: int) -> tuple:
             if v.key not in articles:
                 articles[v.key] = (count_articles(out, slugs), *log_problems(log))
             if round_no >= 0:
-                entry = results.setdefault(v.key, {"wall": [], "rss": []})
+                entry = results.setdefault(v.key, {"wall": [], "rss": [], "cpu": []})
                 entry["wall"].append(build.wall)
                 entry["rss"].append(build.rss)
+                entry["cpu"].append(build.cpu)
             search_failed = articles.get(SEARCH, (None, ""))[1]
             if v.key == "c" and not search_failed:
                 step, pages = index_search(out, work / "log_search.txt")
@@ -330,11 +336,19 @@ def measure(variants: list, corpora: dict, args, work: Path, n: int) -> tuple:
                     continue
                 articles[SEARCH] = (pages, "")
                 if round_no >= 0:
-                    entry = results.setdefault(SEARCH, {"wall": [], "rss": []})
+                    entry = results.setdefault(
+                        SEARCH, {"wall": [], "rss": [], "cpu": []}
+                    )
                     entry["wall"].append(step.wall)
                     entry["rss"].append(step.rss)
+                    entry["cpu"].append(step.cpu)
     shutil.rmtree(out, ignore_errors=True)
     return results, articles
+
+
+def _cpu(result: dict) -> str:
+    value = stats.median(result.get("cpu") or [])
+    return "-" if value is None else f"{value:.2f}"
 
 
 def report(variants: list, results: dict, articles: dict, n: int) -> str:
@@ -343,27 +357,31 @@ def report(variants: list, results: dict, articles: dict, n: int) -> str:
     for v in variants:
         name = f"{v.key:<3} {LABELS[v.key]}"
         if v.key not in results:
-            rows.append((name, "n/a", "n/a", "unavailable", ""))
+            rows.append((name, "n/a", "n/a", "n/a", "unavailable", ""))
             notes.append(f"({v.key}) unavailable: {v.unavailable}")
             continue
         wall = stats.median(results[v.key]["wall"])
+        cpu = _cpu(results[v.key])
         rss = stats.median(results[v.key]["rss"])
         found, warnings, errors, first = articles[v.key]
-        cells = (f"{wall:.2f}", f"{rss:.1f}", f"{found}/{n}", f"{warnings}/{errors}")
+        cells = (
+            f"{wall:.2f}", cpu, f"{rss:.1f}", f"{found}/{n}", f"{warnings}/{errors}"
+        )  # fmt: skip
         rows.append((name, *cells))
         if first:
             notes.append(f"({v.key}) first error in the warm-up log: {first}")
         if v.key == "c" and SEARCH in articles:
             pages, why = articles[SEARCH]
             if why or SEARCH not in results:
-                rows.append((SEARCH, "n/a", "n/a", "unavailable", ""))
+                rows.append((SEARCH, "n/a", "n/a", "n/a", "unavailable", ""))
                 notes.append(f"({SEARCH}) unavailable: {why or 'no measured round'}")
             else:
                 wall = stats.median(results[SEARCH]["wall"])
+                cpu = _cpu(results[SEARCH])
                 rss = stats.median(results[SEARCH]["rss"])
                 found = "?" if pages is None else f"{pages}/{n}"
-                rows.append((SEARCH, f"{wall:.2f}", f"{rss:.1f}", found, "-"))
-    headers = ("variant", "wall s", "peak MiB", "articles", "warn/err")
+                rows.append((SEARCH, f"{wall:.2f}", cpu, f"{rss:.1f}", found, "-"))
+    headers = ("variant", "wall s", "cpu s", "peak MiB", "articles", "warn/err")
     table = stats.format_table(headers, rows)
     ratios = stats.format_table(
         ("ratio (median of per-round)", "value", "bar", "verdict"),

@@ -30,6 +30,7 @@ BARS = (
     ("c/a2 wall time", "c", "a2", "wall", None),
     ("c/b wall time", "c", "b", "wall", 0.5),
     ("c/a peak RSS", "c", "a", "rss", 1.3),
+    ("c/a CPU time (all processes)", "c", "a", "cpu", None),
     ("a2/a wall time (typogrify)", "a2", "a", "wall", None),
     ("b/a wall time (peers)", "b", "a", "wall", None),
     ("b/a2 wall time (peers)", "b", "a2", "wall", None),

@@ -67,13 +67,15 @@ def test_search_index_step_is_timed_and_counts_indexed_pages(tmp_path):
 def test_report_gives_the_search_index_its_own_row(tmp_path):
     c = run.Variant("c", sys.executable, tmp_path / "s.py", "yaml")
     results = {
-        "c": {"wall": [2.0, 3.0, 4.0], "rss": [50.0, 52.0, 54.0]},
+        "c": {"wall": [2.0, 3.0, 4.0], "rss": [50.0, 52.0, 54.0], "cpu": [3, 5, 4]},
         run.SEARCH: {"wall": [0.5, 0.25, 0.75], "rss": [80.0, 81.0, 82.0]},
     }
     articles = {"c": (200, 0, 0, ""), run.SEARCH: (200, "")}
     lines = run.report([c], results, articles, 200).splitlines()
     row = next(line for line in lines if line.startswith("c search index"))
-    assert row.split()[3:] == ["0.50", "81.0", "200/200", "-"]
+    assert row.split()[3:] == ["0.50", "-", "81.0", "200/200", "-"]
+    row = next(line for line in lines if line.startswith("c   Porto"))
+    assert row.split()[-5:] == ["3.00", "4.00", "52.0", "200/200", "0/0"]
     failed = {"c": (200, 0, 0, ""), run.SEARCH: (None, "Pagefind failed: boom")}
     text = run.report([c], {"c": results["c"]}, failed, 200)
     assert "(c search index) unavailable: Pagefind failed: boom" in text
