@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import time
+from contextlib import contextmanager
 
 import pytest
 from conftest import FIXTURES, Site
@@ -99,65 +100,55 @@ class _Reader:
         return {digest(f"text of {name}"): f"<p>{name}</p>"}
 
 
+@contextmanager
 def _ahead(tmp_path, trouble: dict[str, str], count: int = 12):
     files = [str(tmp_path / f"post-{n}.md") for n in range(count)]
-    return files, ReadAhead({"md": _Reader(trouble)}, files)
+    ahead = ReadAhead({"md": _Reader(trouble)}, files)
+    try:
+        yield files, ahead
+    finally:
+        ahead.close()
 
 
 def test_each_post_gets_what_was_made_for_it(tmp_path):
-    files, ahead = _ahead(tmp_path, {})
-    try:
+    with _ahead(tmp_path, {}) as (files, ahead):
         for path in files:
             name = os.path.basename(path)
             assert ahead.take(path) == {digest(f"text of {name}"): f"<p>{name}</p>"}
         assert ahead.take(files[0]) is None  # already taken: made here
         assert ahead.take(str(tmp_path / "unknown.md")) is None
-    finally:
-        ahead.close()
 
 
 def test_posts_skipped_by_the_build_are_passed_over(tmp_path):
-    files, ahead = _ahead(tmp_path, {})
-    try:
+    with _ahead(tmp_path, {}) as (files, ahead):
         assert ahead.take(files[5]) is not None
         assert ahead.take(files[2]) is None  # behind: made here
         assert ahead.take(files[11]) is not None
-    finally:
-        ahead.close()
 
 
 def test_a_failed_post_is_made_here_and_the_next_ones_still_ahead(tmp_path):
-    files, ahead = _ahead(tmp_path, {"post-3.md": "fail"})
-    try:
+    with _ahead(tmp_path, {"post-3.md": "fail"}) as (files, ahead):
         assert ahead.take(files[3]) is None
         assert ahead.take(files[4]) is not None
         assert ahead.running
-    finally:
-        ahead.close()
 
 
 def test_a_dead_process_stops_read_ahead(tmp_path):
-    files, ahead = _ahead(tmp_path, {"post-2.md": "exit"})
-    try:
+    with _ahead(tmp_path, {"post-2.md": "exit"}) as (files, ahead):
         assert ahead.take(files[0]) is not None
         assert ahead.take(files[2]) is None
         assert not ahead.running
         assert ahead.take(files[3]) is None
-    finally:
-        ahead.close()
 
 
 def test_a_slow_process_is_not_waited_for(tmp_path):
-    files, ahead = _ahead(tmp_path, {"post-1.md": "slow"})
-    try:
+    with _ahead(tmp_path, {"post-1.md": "slow"}) as (files, ahead):
         assert ahead.take(files[0]) is not None
         started = time.monotonic()
         assert ahead.take(files[1]) is None
         # Given up after PATIENCE, not after the post's five times as long.
         assert time.monotonic() - started < read_ahead.PATIENCE * 4
         assert not ahead.running
-    finally:
-        ahead.close()
 
 
 def test_read_ahead_is_off_where_it_cannot_help():
