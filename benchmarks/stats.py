@@ -78,6 +78,8 @@ def ratio_rows(results: Results, bars=BARS) -> list[tuple[str, str, str, str]]:
     for label, num, den, metric, limit in bars:
         if num not in results or den not in results:
             continue
+        if metric not in results[num] or metric not in results[den]:
+            continue  # not measured (CPU time, by older callers)
         value = median_ratio(results[num][metric], results[den][metric])
         shown = "n/a" if value is None else f"{value:.2f}"
         bar = "-" if limit is None else f"<= {limit:.2f}"

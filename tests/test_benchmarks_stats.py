@@ -72,6 +72,14 @@ def test_ratio_rows_on_canned_results():
     with_c0 = {**results, "c0": {"wall": [3.0, 3.3, 3.0], "rss": [1.0, 1.0, 1.0]}}
     rows = {row[0]: row[1:] for row in stats.ratio_rows(with_c0)}
     assert rows["c0/a wall time (stock Markdown inline)"] == ("1.50", "-", "-")
+    assert "c/a CPU time (all processes)" not in rows  # CPU time not measured
+    with_cpu = {
+        **results,
+        "a": {**results["a"], "cpu": [2.0, 2.0, 2.0]},
+        "c": {**results["c"], "cpu": [3.0, 2.8, 2.6]},
+    }
+    rows = {row[0]: row[1:] for row in stats.ratio_rows(with_cpu)}
+    assert rows["c/a CPU time (all processes)"] == ("1.40", "-", "-")
 
 
 def test_ratio_rows_leave_out_variants_not_run_and_mark_failures():
