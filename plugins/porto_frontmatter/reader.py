@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from markdown import Markdown
-from pelican.plugins.porto_pipeline import parse, real_folder, real_path
+from pelican.plugins.porto_pipeline import is_inside, parse, real_folder, real_path
 from pelican.plugins.porto_pipeline.settings import (
     choice,
     flag,
@@ -166,17 +166,18 @@ class PortoMarkdownReader(MarkdownReader):
             self._porto_made = None
         return made
 
-    def _markdown_html(self, text: str) -> str:
-        """``text`` through the front matter posts' converter, or the HTML the
-        read-ahead process made of it."""
-        ahead = self.__dict__.get("_porto_ahead")
+    def _markdown_html(self, text: str, *, shared: bool = True) -> str:
+        """``text`` through the converter, or the HTML the read-ahead process
+        made of it. Not ``shared`` (a post with Pelican's own metadata, whose
+        converter also reads the metadata): always converted here."""
+        ahead = self.__dict__.get("_porto_ahead") if shared else None
         if ahead:
             html = ahead.get(digest(text))
             if html is not None:
                 return html
         self._fit(text)
         html = convert(self._md, text)
-        made = self.__dict__.get("_porto_made")
+        made = self.__dict__.get("_porto_made") if shared else None
         if made is not None:
             made[digest(text)] = html
         return html
@@ -243,10 +244,7 @@ class PortoMarkdownReader(MarkdownReader):
 
     def _convert(self, text: str, name: str, *, meta: bool = False) -> str:
         try:
-            if not meta:
-                return self._markdown_html(text)
-            self._fit(text)
-            return convert(self._md, text)
+            return self._markdown_html(text, shared=not meta)
         except RecursionError as exc:  # "- - - … x" ten thousand deep
             self.__dict__.pop("_porto_converter", None)  # start afresh next time
             raise SkippedPost(
@@ -294,8 +292,7 @@ class PortoMarkdownReader(MarkdownReader):
         if not base:
             return None
         real = real_path(os.path.abspath(source_path))
-        root = real_folder(os.path.abspath(base))
-        if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+        if is_inside(real, real_folder(os.path.abspath(base))):
             return None
         return f"a link to {real}, outside the content folder"
 

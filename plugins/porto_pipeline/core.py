@@ -6,7 +6,6 @@ and writing a document stays a small part of what the transforms cost.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import re
@@ -618,16 +617,18 @@ def is_inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-@functools.lru_cache(maxsize=8)
-def real_folder(folder: str) -> str:
-    """``os.path.realpath(folder)``, once per build (the content folder may
-    itself be a symbolic link: what it holds is inside it all the same)."""
-    return os.path.realpath(folder)
-
-
-# Folders already resolved by real_path() in this build: posts and pictures
-# share a few folders, so each is resolved once, not once per file.
+# Folders resolved in this build: the content folder (which may itself be a
+# symbolic link: what it holds is inside it all the same) and the few folders
+# posts and pictures share, each resolved once, not once per file.
 _REAL_FOLDERS: dict[str, str] = {}
+
+
+def real_folder(folder: str) -> str:
+    """``os.path.realpath(folder)``, once per build."""
+    real = _REAL_FOLDERS.get(folder)
+    if real is None:
+        real = _REAL_FOLDERS[folder] = os.path.realpath(folder)
+    return real
 
 
 def real_path(path: str) -> str:
@@ -636,15 +637,12 @@ def real_path(path: str) -> str:
     Its folder is resolved once per build; the file itself is checked each
     time (one ``lstat``), and resolved in full when it is a link.
     """
-    folder, name = os.path.split(path)
-    real = _REAL_FOLDERS.get(folder)
-    if real is None:
-        real = _REAL_FOLDERS[folder] = os.path.realpath(folder)
     if os.path.islink(path):
         return os.path.realpath(path)
-    return os.path.join(real, name)
+    folder, name = os.path.split(path)
+    return os.path.join(real_folder(folder), name)
 
 
-def forget_real_folders(*_: Any) -> None:
+def forget_real_folders() -> None:
     """A new build resolves folders afresh (a link may have changed)."""
     _REAL_FOLDERS.clear()
